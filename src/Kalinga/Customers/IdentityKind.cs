@@ -1,0 +1,9 @@
+namespace Kalinga.Customers;
+
+public enum IdentityKind
+{
+    Email,
+    Phone,
+    Chat,
+    Social,
+}

@@ -1,0 +1,62 @@
+using Kalinga.Attachments;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalinga.Data;
+
+public static class DataModule
+{
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KalingaOptions>().BindConfiguration("Kalinga").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateOnStart();
+
+        // The engine decides which context type (and so which migrations) exists, so it is read here, once.
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Kalinga");
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new OptionsValidationException("ConnectionStrings:Kalinga", typeof(DatabaseOptions),
+                    ["Database:Provider is Postgres, so ConnectionStrings:Kalinga must name the PostgreSQL database."]);
+            }
+
+            services.AddDbContextPool<PostgresKalingaDb>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__Migrations")));
+            services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<PostgresKalingaDb>());
+        }
+        else
+        {
+            services.AddDbContextPool<SqliteKalingaDb>((sp, o) =>
+            {
+                var path = sp.GetRequiredService<IOptions<KalingaOptions>>().Value.DataPath;
+                o.UseSqlite(SqliteConnectionString(connectionString, path), s => s.MigrationsHistoryTable("__Migrations"))
+                    .AddInterceptors(SqlitePragmas.Instance);
+            });
+            services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<SqliteKalingaDb>());
+        }
+
+        services.AddSingleton<IBlobStore>(sp =>
+            new FileSystemBlobStore(Path.Combine(sp.GetRequiredService<IOptions<KalingaOptions>>().Value.DataPath, "blobs")));
+        services.AddHealthChecks().AddDbContextCheck<KalingaDb>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>SQLite lives in <c>{data}/kalinga.db</c> unless a connection string says otherwise.</summary>
+    public static string SqliteConnectionString(string? configured, string dataPath)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        Directory.CreateDirectory(dataPath);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataPath, "kalinga.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+}

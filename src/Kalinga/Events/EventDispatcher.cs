@@ -1,0 +1,118 @@
+using Kalinga.Data;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalinga.Events;
+
+/// <summary>
+/// Delivers committed events to the handlers. A batch is claimed with a lease, so several nodes can run
+/// dispatchers on one database without delivering an event twice, and an event whose node died is picked up
+/// again once its lease runs out. Failures are retried with backoff; after <see cref="MaxAttempts"/> the event
+/// is set aside with its last error (visible at <c>GET /api/v1/events/failed</c>).
+/// </summary>
+public sealed partial class EventDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<ITicketEventHandler> handlers,
+    TimeProvider clock,
+    IOptions<KalingaOptions> options,
+    ILogger<EventDispatcher> logger)
+{
+    public const int MaxAttempts = 10;
+    private const int BatchSize = 100;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private readonly ITicketEventHandler[] handlers = [.. handlers];
+    private readonly string owner = options.Value.ResolvedNodeName;
+
+    /// <summary>Claims and delivers one batch; returns how many events it took. Tests call it to drive delivery.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct) => await RunOnceAsync(owner, ct);
+
+    internal async Task<int> RunOnceAsync(string node, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
+        var claimed = await ClaimAsync(db, node, ct);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var events = await db.Events.Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        foreach (var e in events)
+        {
+            await DeliverAsync(db, e, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return events.Count;
+    }
+
+    private async Task<List<long>> ClaimAsync(KalingaDb db, string node, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+
+        // The same statement on both engines; PostgreSQL adds SKIP LOCKED so concurrent nodes take
+        // different rows instead of waiting on each other. SQLite serializes writers, which gives the same.
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var sql = $$"""
+            UPDATE "Events" SET "LeaseOwner" = {0}, "LeaseExpiresAt" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Events"
+                WHERE "DispatchedAt" IS NULL AND "NextAttemptAt" <= {2}
+                  AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {2})
+                ORDER BY "NextAttemptAt", "Id" LIMIT {{BatchSize}} {{skipLocked}})
+            RETURNING "Id" AS "Value"
+            """;
+        return await db.Database.SqlQueryRaw<long>(sql, node, until, now).ToListAsync(ct);
+    }
+
+    private async Task DeliverAsync(KalingaDb db, TicketEvent e, CancellationToken ct)
+    {
+        var done = e.CompletedHandlers.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        string? error = null;
+        foreach (var handler in handlers.Where(h => !done.Contains(h.Name) && h.Handles(e)))
+        {
+            try
+            {
+                await handler.HandleAsync(e, ct);
+                done.Add(handler.Name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogHandlerFailed(logger, ex, handler.Name, e.Id, e.Type);
+                error = $"{handler.Name}: {ex.Message}";
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        e.CompletedHandlers = string.Join(',', done.Order());
+        e.LeaseOwner = null;
+        e.LeaseExpiresAt = null;
+        if (error is null)
+        {
+            e.DispatchedAt = now;
+            e.LastError = null;
+            return;
+        }
+
+        e.Attempts++;
+        e.LastError = error.Length > 2000 ? error[..2000] : error;
+        if (e.Attempts >= MaxAttempts)
+        {
+            e.DispatchedAt = now;
+        }
+        else
+        {
+            e.NextAttemptAt = now + Backoff(e.Attempts);
+        }
+    }
+
+    /// <summary>10 s, 20 s, 40 s … capped at one hour.</summary>
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, attempts - 1)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed on event {EventId} ({Type})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception ex, string handler, long eventId, string type);
+}

@@ -1,0 +1,23 @@
+using Kalinga.Data;
+
+namespace Kalinga.Search;
+
+/// <summary>The database's own full-text engine: FTS5 on SQLite, tsvector with GIN on PostgreSQL.</summary>
+public interface ISearchIndex
+{
+    /// <summary>Indexes what a save wrote; called inside the save's transaction.</summary>
+    Task WriteAsync(KalingaDb db, SearchChanges changes, CancellationToken ct);
+
+    /// <summary>Matching tickets with a relevance score (lower is better), as a query the caller can filter and page.</summary>
+    IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query);
+}
+
+/// <summary>One ticket that matched, with its score and the best-matching message (null when only the subject matched).</summary>
+public sealed class SearchHit
+{
+    public long TicketId { get; init; }
+
+    public double Score { get; init; }
+
+    public long? MessageId { get; init; }
+}

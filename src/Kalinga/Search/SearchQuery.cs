@@ -1,0 +1,58 @@
+namespace Kalinga.Search;
+
+/// <summary>
+/// What a person typed, as folded terms. Each term is a word or a quoted phrase; every term must match,
+/// and a term of three or more letters also matches longer words it starts ("zamow" finds "zamówienie").
+/// </summary>
+public sealed class SearchQuery
+{
+    private const int MaxTerms = 16;
+    private const int MinPrefixLength = 3;
+
+    private SearchQuery(IReadOnlyList<IReadOnlyList<string>> terms) => Terms = terms;
+
+    public IReadOnlyList<IReadOnlyList<string>> Terms { get; }
+
+    public bool IsEmpty => Terms.Count == 0;
+
+    public static SearchQuery Parse(string text)
+    {
+        var terms = new List<IReadOnlyList<string>>();
+        var parts = text.Split('"');
+        for (var i = 0; i < parts.Length && terms.Count < MaxTerms; i++)
+        {
+            var insideQuotes = i % 2 == 1;
+            if (insideQuotes)
+            {
+                var words = TextFolding.Words(parts[i]);
+                if (words.Count > 0)
+                {
+                    terms.Add(words);
+                }
+
+                continue;
+            }
+
+            foreach (var chunk in parts[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var words = TextFolding.Words(chunk);
+                if (words.Count > 0 && terms.Count < MaxTerms)
+                {
+                    terms.Add(words);
+                }
+            }
+        }
+
+        return new SearchQuery(terms);
+    }
+
+    /// <summary>FTS5 syntax: <c>"zamowienie" "lh 204913"*</c>. Words hold only letters and digits, so quoting is safe.</summary>
+    public string ToFts5() =>
+        string.Join(' ', Terms.Select(t => $"\"{string.Join(' ', t)}\"" + (IsPrefix(t) ? "*" : "")));
+
+    /// <summary>PostgreSQL tsquery syntax: <c>zamowienie:* &amp; lh &lt;-&gt; 204913:*</c>.</summary>
+    public string ToTsQuery() =>
+        string.Join(" & ", Terms.Select(t => "(" + string.Join(" <-> ", t.Select((w, i) => i == t.Count - 1 && IsPrefix(t) ? w + ":*" : w)) + ")"));
+
+    private static bool IsPrefix(IReadOnlyList<string> term) => term[^1].Length >= MinPrefixLength;
+}

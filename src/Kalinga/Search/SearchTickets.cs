@@ -1,0 +1,80 @@
+using Kalinga.Data;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Search;
+
+public sealed record SearchResult(TicketSummary Ticket, double Score, long? MessageId, string Snippet);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchResult> Items, bool HasMore);
+
+/// <summary>Ranked tickets for what an agent typed, narrowed by the same filters as ticket lists, with a snippet of the match.</summary>
+public sealed class SearchTickets(KalingaDb db)
+{
+    public const int MaxLimit = 100;
+    private const int SnippetRadius = 90;
+
+    public async Task<SearchResults> HandleAsync(string text, TicketFilter filter, int limit, int offset, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} results.");
+        }
+
+        if (offset is < 0 or > 10_000)
+        {
+            throw new RuleException("offset", "Offset runs from 0 to 10000; narrow the search instead of paging deeper.");
+        }
+
+        var query = SearchQuery.Parse(text ?? "");
+        if (query.IsEmpty)
+        {
+            throw new RuleException("q", "Type at least one word to search for.");
+        }
+
+        var hits = db.SearchIndex.Find(db, query);
+        var page = await (
+                from hit in hits
+                join ticket in db.Tickets.AsNoTracking().Matching(filter) on hit.TicketId equals ticket.Id
+                orderby hit.Score, ticket.Id descending
+                select new { hit.TicketId, hit.Score, hit.MessageId })
+            .Skip(offset).Take(limit + 1)
+            .ToListAsync(ct);
+
+        var ids = page.Take(limit).Select(h => h.TicketId).ToList();
+        var summaries = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(ListTickets.Summary(db)).ToDictionaryAsync(t => t.Id, ct);
+        var messageIds = page.Where(h => h.MessageId is not null).Select(h => h.MessageId!.Value).ToList();
+        var texts = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.Text }).ToDictionaryAsync(m => m.Id, m => m.Text, ct);
+
+        var items = page.Take(limit)
+            .Select(h => new SearchResult(
+                summaries[h.TicketId], h.Score, h.MessageId,
+                Snippet(h.MessageId is { } mid ? texts[mid] : summaries[h.TicketId].Subject, query)))
+            .ToList();
+        return new SearchResults(text!, items, page.Count > limit);
+    }
+
+    /// <summary>The part of the text around the first matched word, cut at word boundaries.</summary>
+    internal static string Snippet(string text, SearchQuery query)
+    {
+        var folded = TextFolding.Fold(text);
+        var at = query.Terms.Select(t => folded.IndexOf(t[0], StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+
+        // Folding can change lengths (ß → ss); positions are close enough for a snippet, and clamped.
+        at = Math.Min(at, text.Length);
+        var start = Math.Max(0, at - SnippetRadius);
+        var end = Math.Min(text.Length, at + SnippetRadius);
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        var snippet = text[start..end].ReplaceLineEndings(" ").Trim();
+        return (start > 0 ? "…" : "") + snippet + (end < text.Length ? "…" : "");
+    }
+}

@@ -1,0 +1,47 @@
+using Kalinga.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Search;
+
+/// <summary>
+/// Two contentless FTS5 tables (created by the SQLite migrations): <c>MessageSearch</c> keyed by message id and
+/// <c>TicketSearch</c> keyed by ticket id. Contentless means the text is not stored twice; the folded text
+/// is tokenized by unicode61, which also drops the diacritics that <see cref="TextFolding"/> leaves.
+/// </summary>
+public sealed class SqliteSearchIndex : ISearchIndex
+{
+    public static readonly SqliteSearchIndex Instance = new();
+
+    public async Task WriteAsync(KalingaDb db, SearchChanges changes, CancellationToken ct)
+    {
+        foreach (var message in changes.Messages)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"MessageSearch\"(rowid, body) VALUES ({message.Id}, {TextFolding.Fold(message.Text)})", ct);
+        }
+
+        foreach (var ticket in changes.Subjects)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid = {ticket.Id}", ct);
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"TicketSearch\"(rowid, subject) VALUES ({ticket.Id}, {TextFolding.Fold(ticket.Subject)})", ct);
+        }
+    }
+
+    // A subject match weighs twice a body match. bm25 is negative, lower is better; with MIN the bare
+    // MessageId column comes from the best row (an SQLite guarantee for min/max aggregates).
+    public IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query)
+    {
+        var match = query.ToFts5();
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
+                SELECT m."TicketId" AS "TicketId", bm25("MessageSearch") AS "Score", m."Id" AS "MessageId"
+                FROM "MessageSearch" JOIN "Messages" AS m ON m."Id" = "MessageSearch".rowid
+                WHERE "MessageSearch" MATCH {match}
+                UNION ALL
+                SELECT "TicketSearch".rowid, bm25("TicketSearch") * 2.0, NULL
+                FROM "TicketSearch" WHERE "TicketSearch" MATCH {match}
+            ) GROUP BY "TicketId"
+            """);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Kalinga.Tickets;
+
+/// <summary>Why a complaining customer is unhappy. The eight fixed causes are seeded by the migrations.</summary>
+public sealed class DissatisfactionCause
+{
+    public static readonly IReadOnlyList<string> Fixed =
+    [
+        "unprofessional_service", "treated_as_number", "not_right_first_time", "poor_result",
+        "concern_not_resolved", "treated_badly", "overcharged", "slow_response",
+    ];
+
+    private DissatisfactionCause()
+    {
+    }
+
+    public DissatisfactionCause(string code, string name)
+    {
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public bool IsSystem { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+
+    internal static DissatisfactionCause Seed(int id, string code) => new() { Id = id, Code = code, Name = code, IsSystem = true };
+}

@@ -1,0 +1,9 @@
+namespace Kalinga.Tickets;
+
+public enum Priority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

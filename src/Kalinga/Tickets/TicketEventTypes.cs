@@ -1,0 +1,18 @@
+namespace Kalinga.Tickets;
+
+/// <summary>The event names that handlers, webhooks and the timeline understand.</summary>
+public static class TicketEventTypes
+{
+    public const string Created = "ticket.created";
+    public const string StatusChanged = "ticket.status_changed";
+    public const string Assigned = "ticket.assigned";
+    public const string FieldChanged = "ticket.field_changed";
+    public const string TagsChanged = "ticket.tags_changed";
+    public const string CausesChanged = "ticket.causes_changed";
+    public const string MessageAdded = "message.added";
+    public const string NoteAdded = "note.added";
+    public const string MergedInto = "ticket.merged_into";
+    public const string MergedFrom = "ticket.merged_from";
+    public const string CustomerMerged = "customer.merged";
+    public const string DeliveryChanged = "message.delivery_changed";
+}

@@ -1,0 +1,101 @@
+using Kalinga.Channels;
+using Kalinga.Data;
+using Kalinga.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Tickets;
+
+/// <summary>
+/// The query string of ticket lists and search: <c>status=open,pending&amp;assignee=me|none|12&amp;team=3&amp;reason=complaint
+/// &amp;channel=email&amp;priority=high&amp;language=pl&amp;tag=refund&amp;customer=7&amp;organization=2&amp;createdFrom=…&amp;updatedTo=…</c>.
+/// </summary>
+public sealed record TicketQuery(
+    string? Status = null,
+    string? Assignee = null,
+    long? Team = null,
+    string? Reason = null,
+    Channel? Channel = null,
+    Priority? Priority = null,
+    string? Language = null,
+    string? Tag = null,
+    long? Customer = null,
+    long? Organization = null,
+    DateTime? CreatedFrom = null,
+    DateTime? CreatedTo = null,
+    DateTime? UpdatedFrom = null,
+    DateTime? UpdatedTo = null)
+{
+    /// <summary>Resolves codes to ids; an unknown tag or reason yields a filter that matches nothing rather than everything.</summary>
+    public async Task<TicketFilter> ToFilterAsync(KalingaDb db, Actor caller, CancellationToken ct)
+    {
+        var (assigneeId, unassigned) = Assignee switch
+        {
+            null or "" => ((long?)null, false),
+            "none" => (null, true),
+            "me" when caller.AgentId is { } me => (me, false),
+            "me" => throw new RuleException("assignee", "'me' needs a signed-in agent; API tokens name the agent by id."),
+            _ when long.TryParse(Assignee, out var id) => (id, false),
+            _ => throw new RuleException("assignee", "Use an agent id, 'me' or 'none'."),
+        };
+
+        if (Language is not null && !Languages.IsSupported(Language))
+        {
+            throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+        }
+
+        int? reasonId = Reason is null ? null
+            : await db.ContactReasons.Where(r => r.Code == Reason).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct) ?? -1;
+        var tagName = Tag is null ? null : Tickets.Tag.Normalize(Tag);
+        int? tagId = tagName is null ? null
+            : await db.Tags.Where(t => t.Name == tagName).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct) ?? -1;
+
+        return new TicketFilter
+        {
+            Statuses = ParseStatuses(Status),
+            AssigneeId = assigneeId,
+            Unassigned = unassigned,
+            TeamId = Team,
+            ReasonId = reasonId,
+            Channel = Channel,
+            Priority = Priority,
+            Language = Language,
+            TagId = tagId,
+            CustomerId = Customer,
+            OrganizationId = Organization,
+            CreatedFrom = Utc(CreatedFrom),
+            CreatedTo = Utc(CreatedTo),
+            UpdatedFrom = Utc(UpdatedFrom),
+            UpdatedTo = Utc(UpdatedTo),
+        };
+    }
+
+    private static List<TicketStatus>? ParseStatuses(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var statuses = new List<TicketStatus>();
+        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pascal = string.Concat(word.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+            if (!Enum.TryParse<TicketStatus>(pascal, out var status) || int.TryParse(word, out _))
+            {
+                throw new RuleException("status", $"Unknown status '{word}'; use new, open, pending, on_hold, solved or closed.");
+            }
+
+            statuses.Add(status);
+        }
+
+        return statuses;
+    }
+
+    private static DateTime? Utc(DateTime? value) => value?.Kind switch
+    {
+        null => null,
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.Value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
+    };
+}

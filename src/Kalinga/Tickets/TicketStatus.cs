@@ -1,0 +1,11 @@
+namespace Kalinga.Tickets;
+
+public enum TicketStatus
+{
+    New,
+    Open,
+    Pending,
+    OnHold,
+    Solved,
+    Closed,
+}

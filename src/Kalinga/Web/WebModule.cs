@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kalinga.Web;
+
+public static class WebModule
+{
+    /// <summary>JSON rules for the whole API: camelCase names, snake_case enum words, unknown fields refused.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                CamelCaseFieldNames(validation.Errors);
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddValidation();
+
+        // Let the exception handler see malformed bodies instead of a bare 400 with no explanation.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    /// <summary>Validation names fields as C# does ("Customer.Email"); clients know them by their JSON names ("customer.email").</summary>
+    private static void CamelCaseFieldNames(IDictionary<string, string[]> errors)
+    {
+        foreach (var key in errors.Keys.ToList())
+        {
+            var json = string.Join('.', key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+            if (json != key)
+            {
+                errors[json] = errors[key];
+                errors.Remove(key);
+            }
+        }
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}
