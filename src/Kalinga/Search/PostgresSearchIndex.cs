@@ -17,7 +17,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         if (changes.Messages.Count > 0)
         {
             var ids = changes.Messages.Select(m => m.Id).ToArray();
-            var texts = changes.Messages.Select(m => TextFolding.Fold(m.Text)).ToArray();
+            var texts = changes.Messages.Select(m => TextFolding.ForIndex(m.Text)).ToArray();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "MessageSearch"("MessageId", "Vector")
                 SELECT id, to_tsvector('simple', body) FROM unnest({ids}, {texts}) AS u(id, body)
@@ -27,7 +27,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         if (changes.Subjects.Count > 0)
         {
             var ids = changes.Subjects.Select(t => t.Id).ToArray();
-            var texts = changes.Subjects.Select(t => TextFolding.Fold(t.Subject)).ToArray();
+            var texts = changes.Subjects.Select(t => TextFolding.ForIndex(t.Subject)).ToArray();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "TicketSearch"("TicketId", "Vector")
                 SELECT id, to_tsvector('simple', subject) FROM unnest({ids}, {texts}) AS u(id, subject)

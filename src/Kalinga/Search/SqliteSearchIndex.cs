@@ -17,14 +17,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
         foreach (var message in changes.Messages)
         {
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"MessageSearch\"(rowid, body) VALUES ({message.Id}, {TextFolding.Fold(message.Text)})", ct);
+                $"INSERT INTO \"MessageSearch\"(rowid, body) VALUES ({message.Id}, {TextFolding.ForIndex(message.Text)})", ct);
         }
 
         foreach (var ticket in changes.Subjects)
         {
             await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid = {ticket.Id}", ct);
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"TicketSearch\"(rowid, subject) VALUES ({ticket.Id}, {TextFolding.Fold(ticket.Subject)})", ct);
+                $"INSERT INTO \"TicketSearch\"(rowid, subject) VALUES ({ticket.Id}, {TextFolding.ForIndex(ticket.Subject)})", ct);
         }
     }
 

@@ -53,6 +53,12 @@ public static class TextFolding
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The words of the text, folded and joined by spaces: what both engines index. Handing them plain words keeps
+    /// PostgreSQL's parser from reading "LH-204913" or an e-mail address differently from SQLite's tokenizer.
+    /// </summary>
+    public static string ForIndex(string text) => string.Join(' ', Words(text));
+
     /// <summary>Splits folded text into the words both engines index: runs of letters and digits.</summary>
     public static IReadOnlyList<string> Words(string text)
     {

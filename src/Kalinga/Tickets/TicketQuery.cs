@@ -1,6 +1,7 @@
 using Kalinga.Channels;
 using Kalinga.Data;
 using Kalinga.Localization;
+using Kalinga.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalinga.Tickets;
@@ -14,8 +15,8 @@ public sealed record TicketQuery(
     string? Assignee = null,
     long? Team = null,
     string? Reason = null,
-    Channel? Channel = null,
-    Priority? Priority = null,
+    string? Channel = null,
+    string? Priority = null,
     string? Language = null,
     string? Tag = null,
     long? Customer = null,
@@ -38,14 +39,15 @@ public sealed record TicketQuery(
             _ => throw new RuleException("assignee", "Use an agent id, 'me' or 'none'."),
         };
 
-        if (Language is not null && !Languages.IsSupported(Language))
+        var language = string.IsNullOrWhiteSpace(Language) ? null : Language;
+        if (language is not null && !Languages.IsSupported(language))
         {
             throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
         }
 
-        int? reasonId = Reason is null ? null
+        int? reasonId = string.IsNullOrWhiteSpace(Reason) ? null
             : await db.ContactReasons.Where(r => r.Code == Reason).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct) ?? -1;
-        var tagName = Tag is null ? null : Tickets.Tag.Normalize(Tag);
+        var tagName = string.IsNullOrWhiteSpace(Tag) ? null : Tickets.Tag.Normalize(Tag);
         int? tagId = tagName is null ? null
             : await db.Tags.Where(t => t.Name == tagName).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct) ?? -1;
 
@@ -56,9 +58,9 @@ public sealed record TicketQuery(
             Unassigned = unassigned,
             TeamId = Team,
             ReasonId = reasonId,
-            Channel = Channel,
-            Priority = Priority,
-            Language = Language,
+            Channel = EnumWords.ParseOptional<Channel>(Channel, "channel"),
+            Priority = EnumWords.ParseOptional<Priority>(Priority, "priority"),
+            Language = language,
             TagId = tagId,
             CustomerId = Customer,
             OrganizationId = Organization,
@@ -69,27 +71,10 @@ public sealed record TicketQuery(
         };
     }
 
-    private static List<TicketStatus>? ParseStatuses(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var statuses = new List<TicketStatus>();
-        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var pascal = string.Concat(word.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
-            if (!Enum.TryParse<TicketStatus>(pascal, out var status) || int.TryParse(word, out _))
-            {
-                throw new RuleException("status", $"Unknown status '{word}'; use new, open, pending, on_hold, solved or closed.");
-            }
-
-            statuses.Add(status);
-        }
-
-        return statuses;
-    }
+    private static List<TicketStatus>? ParseStatuses(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => EnumWords.Parse<TicketStatus>(w, "status"))];
 
     private static DateTime? Utc(DateTime? value) => value?.Kind switch
     {

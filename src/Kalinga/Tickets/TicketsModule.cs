@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Kalinga.Agents.Auth;
-using Kalinga.Channels;
 using Kalinga.Customers;
 using Kalinga.Data;
-using Kalinga.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kalinga.Tickets;
@@ -14,8 +12,6 @@ public static class TicketsModule
     {
         services.AddSingleton(new Ganss.Xss.HtmlSanitizer());
         services.AddSingleton<MessageBody>();
-        services.AddSingleton<ChannelAdapters>();
-        services.AddSingleton<ITicketEventHandler, DeliverReplies>();
         services.AddScoped<TicketFields>();
         services.AddScoped<Parties>();
         services.AddScoped<CustomerLookup>();

@@ -15,7 +15,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         var (status, title, errors) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, "The request body is not valid JSON for this operation.", FieldError(JsonField(json.Path), Describe(json))),
+                (400, "The request body is not valid JSON for this operation.", Describe(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (413, "The request is too large.", null),
             BadHttpRequestException bad =>
@@ -41,13 +41,23 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
     private static Dictionary<string, string[]> FieldError(string field, string message) => new() { [field] = [message] };
 
-    /// <summary>"$.customer.email" → "customer.email"; the root itself is named "body".</summary>
-    private static string JsonField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+    /// <summary>
+    /// System.Text.Json names .NET types in its messages; clients need the field ("$.customer.email" → "customer.email")
+    /// and what to send instead. Syntax errors concern the whole body.
+    /// </summary>
+    private static Dictionary<string, string[]> Describe(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return FieldError(field, "Unknown field; check its spelling against the API reference at /api/docs.");
+        }
 
-    /// <summary>System.Text.Json names .NET types in its messages; clients need to know what to send instead.</summary>
-    private static string Describe(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "This value has the wrong type or is not one of the allowed values."
-            : json.Message.Split(" Path:", 2)[0];
+        if (json.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return FieldError(field, "This value has the wrong type or is not one of the allowed values.");
+        }
+
+        return FieldError("body", "The body is not well-formed JSON: " + json.Message.Split(" Path:", 2)[0]);
+    }
 }

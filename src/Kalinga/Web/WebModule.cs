@@ -36,7 +36,7 @@ public static class WebModule
     {
         foreach (var key in errors.Keys.ToList())
         {
-            var json = string.Join('.', key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+            var json = string.Join('.', key.Split('.').Select(p => p.All(char.IsAsciiLetterOrDigit) ? JsonNamingPolicy.CamelCase.ConvertName(p) : p));
             if (json != key)
             {
                 errors[json] = errors[key];

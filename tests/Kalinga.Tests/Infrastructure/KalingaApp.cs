@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kalinga.Tests.Infrastructure;
@@ -21,6 +22,9 @@ public class KalingaApp : WebApplicationFactory<Program>, IAsyncLifetime
     private string? connectionString;
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Errors the server logged; <see cref="Api.ReadAsync{T}"/> prints them when a call fails unexpectedly.</summary>
+    public ErrorLog Errors { get; } = new();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("kalinga-data-").FullName;
 
@@ -49,6 +53,7 @@ public class KalingaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Kalinga:NodeName", "test-node");
         builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Kalinga", ConnectionString);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -82,7 +87,7 @@ public class KalingaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> ClientAsync(AgentRole role = AgentRole.Admin)
     {
         var token = await WithScopeAsync(sp => sp.GetRequiredService<IssueApiToken>().HandleAsync($"test {role}", role, CancellationToken.None));
-        var client = CreateClient();
+        var client = CreateDefaultClient(new ServerErrors(Errors));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         return client;
     }

@@ -34,7 +34,7 @@ public static class TestDatabase
     public static async Task<string> CreateAsync(string name)
     {
         await EnsureTemplateAsync();
-        var id = $"{name.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
+        var id = $"{name.ToLowerInvariant()[..Math.Min(name.Length, 20)]}_{Guid.NewGuid():N}";
         if (Provider == DatabaseProvider.Sqlite)
         {
             var path = Path.Combine(Root, id + ".db");

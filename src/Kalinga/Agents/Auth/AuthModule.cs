@@ -81,6 +81,12 @@ public static class AuthModule
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
+            // Programs use the API with tokens: say so, as a bearer scheme would.
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                ctx.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }

@@ -1,0 +1,35 @@
+using Kalinga.Attachments;
+using Kalinga.Customers;
+
+namespace Kalinga.Channels;
+
+/// <summary>
+/// One item that arrived on any channel, as its adapter understood it. Everything after this point is the same
+/// for every channel (see <see cref="ReceiveInbound"/>).
+/// </summary>
+public sealed record InboundMessage(Channel Channel, CustomerRef From, string Subject, string Text)
+{
+    public string? Html { get; init; }
+
+    /// <summary>The channel's id of the item (Message-ID, post id); a second item with the same id is a duplicate.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>A ticket the adapter recognised (a ticket number in a subject, a reply address token).</summary>
+    public long? TicketNumber { get; init; }
+
+    /// <summary>Ids of earlier items this one answers (In-Reply-To and References, a parent post).</summary>
+    public IReadOnlyList<string> InReplyTo { get; init; } = [];
+
+    public string Reason { get; init; } = "question";
+
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+}
+
+public enum InboundOutcome
+{
+    NewTicket,
+    Threaded,
+    Duplicate,
+}
+
+public sealed record InboundResult(InboundOutcome Outcome, long TicketNumber, long? MessageId);
