@@ -6,6 +6,7 @@ using Kalinga.Channels;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
+using Kalinga.Localization;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Kalinga.Web;
@@ -27,6 +28,8 @@ builder.Services.AddAttachments();
 builder.Services.AddSearch();
 builder.Services.AddAdmin();
 builder.Services.AddApiDocs();
+builder.Services.AddKalingaLocalization();
+builder.Services.AddBlazor();
 
 var app = builder.Build();
 
@@ -38,8 +41,10 @@ if (verb is not null)
 await app.Services.PrepareDatabaseAsync();
 
 app.UseWeb();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealth();
 app.MapApiDocs();
@@ -51,6 +56,7 @@ app.MapAgents();
 app.MapAttachments();
 app.MapSearch();
 app.MapEvents();
+app.MapBlazor();
 
 await app.RunAsync();
 return 0;
