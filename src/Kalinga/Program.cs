@@ -5,6 +5,7 @@ using Kalinga.Attachments;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
+using Kalinga.Localization;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Kalinga.Web;
@@ -15,6 +16,7 @@ builder.Configuration.AddCommandLine(args, AdminVerb.Switches);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeb();
+builder.Services.AddLanguages();
 builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddEvents();
@@ -35,6 +37,8 @@ if (verb is not null)
 
 await app.Services.PrepareDatabaseAsync();
 
+// Outside the exception handler, so problem details are written in the request's language.
+app.UseLanguages();
 app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
