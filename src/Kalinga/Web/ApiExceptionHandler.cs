@@ -24,6 +24,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 (bad.StatusCode, bad.Message, null),
             RuleException rule =>
                 (400, Localized.Text("Problem.rule"), FieldError(rule.Field, rule.Message)),
+            ConflictException conflict =>
+                (409, Localized.Text("Problem.conflict"), FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
                 (409, Localized.Text("Problem.concurrency"), null),
             _ => (0, null, null),
