@@ -35,6 +35,7 @@ public static class AuthModule
                 o.LoginPath = "/agent/sign-in";
                 o.Events.OnRedirectToLogin = ctx => AnswerApi(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => AnswerApi(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = AgentSessions.ValidateAsync;
             });
 
         services.AddAuthorizationBuilder()
