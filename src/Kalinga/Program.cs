@@ -22,6 +22,7 @@ builder.Services.AddAuth();
 builder.Services.AddEvents();
 builder.Services.AddTickets();
 builder.Services.AddChannels();
+builder.Services.AddTaxonomies();
 builder.Services.AddCustomers();
 builder.Services.AddAgents();
 builder.Services.AddAttachments();
@@ -40,8 +41,9 @@ if (verb is not null)
 
 await app.Services.PrepareDatabaseAsync();
 
-app.UseWeb();
+// Outside the exception handler, so problem details are written in the request's language.
 app.UseRequestLocalization();
+app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -51,6 +53,7 @@ app.MapApiDocs();
 app.MapAuth();
 app.MapTickets();
 app.MapChannels();
+app.MapTaxonomies();
 app.MapCustomers();
 app.MapAgents();
 app.MapAttachments();

@@ -11,7 +11,6 @@ public static class AdminModule
     {
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Backup>();
-        services.AddScoped<Kalinga.Agents.IssueApiToken>();
         return services;
     }
 

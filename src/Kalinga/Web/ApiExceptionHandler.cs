@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kalinga.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,8 @@ namespace Kalinga.Web;
 
 /// <summary>
 /// Turns the exceptions that mean "bad request" into RFC 9457 problem details naming the field, so that bad input
-/// never surfaces as a 500. Anything else is a bug and stays a 500.
+/// never surfaces as a 500. Anything else is a bug and stays a 500. Titles are in the caller's UI language;
+/// the field errors are not yet (they are built where the rule is, in English).
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -15,15 +17,17 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         var (status, title, errors) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, "The request body is not valid JSON for this operation.", Describe(json)),
+                (400, Localized.Text("Problem.invalid_json"), Describe(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (413, "The request is too large.", null),
+                (413, Localized.Text("Problem.too_large"), null),
             BadHttpRequestException bad =>
                 (bad.StatusCode, bad.Message, null),
             RuleException rule =>
-                (400, "The request breaks a rule.", FieldError(rule.Field, rule.Message)),
+                (400, Localized.Text("Problem.rule"), FieldError(rule.Field, rule.Message)),
+            ConflictException conflict =>
+                (409, Localized.Text("Problem.conflict"), FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
-                (409, "Someone else changed this item at the same time; reload it and try again.", null),
+                (409, Localized.Text("Problem.concurrency"), null),
             _ => (0, null, null),
         };
 

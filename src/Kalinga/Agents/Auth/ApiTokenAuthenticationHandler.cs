@@ -58,6 +58,9 @@ public sealed class ApiTokenAuthenticationHandler(
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>Drops a token from this node's cache, so a revocation applies here at once (other nodes: within 30 s).</summary>
+    public static void Forget(IMemoryCache cache, string hash) => cache.Remove(hash);
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
