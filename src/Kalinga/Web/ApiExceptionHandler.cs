@@ -22,6 +22,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 (bad.StatusCode, bad.Message, null),
             RuleException rule =>
                 (400, "The request breaks a rule.", FieldError(rule.Field, rule.Message)),
+            ConflictException conflict =>
+                (409, "The request conflicts with existing data.", FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
                 (409, "Someone else changed this item at the same time; reload it and try again.", null),
             _ => (0, null, null),
