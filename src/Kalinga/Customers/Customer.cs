@@ -1,4 +1,5 @@
 using Kalinga.Channels;
+using Kalinga.Search;
 using Kalinga.Tickets;
 
 namespace Kalinga.Customers;
@@ -6,13 +7,15 @@ namespace Kalinga.Customers;
 /// <summary>A person who contacts the company, known by one or more identities on any channel.</summary>
 public sealed class Customer
 {
+    private string name = "";
+
     private Customer()
     {
     }
 
     public Customer(string name, string language, DateTime now)
     {
-        Name = name.Trim();
+        Name = name;
         Language = language;
         CreatedAt = now;
         UpdatedAt = now;
@@ -20,7 +23,18 @@ public sealed class Customer
 
     public long Id { get; private set; }
 
-    public string Name { get; set; } = "";
+    public string Name
+    {
+        get => name;
+        set
+        {
+            name = value.Trim();
+            NameKey = TextFolding.Fold(name);
+        }
+    }
+
+    /// <summary>The name folded (lower case, no accents) for prefix search and ordering: "Łucja" is found by "lu".</summary>
+    public string NameKey { get; private set; } = "";
 
     public long? OrganizationId { get; set; }
 
