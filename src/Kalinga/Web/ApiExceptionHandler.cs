@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kalinga.Attachments;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,20 +13,25 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, errors) = exception switch
+        (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) answer = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, "The request body is not valid JSON for this operation.", FieldError(JsonField(json.Path), Describe(json))),
+                (400, "The request body is not valid JSON for this operation.", null, FieldError(JsonField(json.Path), Describe(json))),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (413, "The request is too large.", null),
+                (413, "The request is too large.", null, null),
             BadHttpRequestException bad =>
-                (bad.StatusCode, bad.Message, null),
+                (bad.StatusCode, bad.Message, null, null),
+            AttachmentRefusedException { IsTooLarge: true } refused =>
+                (413, "The upload is too large.", refused.Message, null),
+            AttachmentRefusedException refused =>
+                (415, "This kind of file is not accepted.", refused.Message, null),
             RuleException rule =>
-                (400, "The request breaks a rule.", FieldError(rule.Field, rule.Message)),
+                (400, "The request breaks a rule.", null, FieldError(rule.Field, rule.Message)),
             DbUpdateConcurrencyException =>
-                (409, "Someone else changed this item at the same time; reload it and try again.", null),
-            _ => (0, null, null),
+                (409, "Someone else changed this item at the same time; reload it and try again.", null, null),
+            _ => (0, null, null, null),
         };
+        var (status, title, detail, errors) = answer;
 
         if (status == 0)
         {
@@ -34,7 +40,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
         httpContext.Response.StatusCode = status;
         var problem = errors is null
-            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
