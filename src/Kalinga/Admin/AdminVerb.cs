@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging.Console;
 namespace Kalinga.Admin;
 
 /// <summary>
-/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>.
-/// They run against the same configuration as the server and exit with 0 on success and 2 when the
+/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>,
+/// <c>restore</c>. They run against the same configuration as the server and exit with 0 on success and 2 when the
 /// command is refused (bad arguments, or a change that would destroy data); the reason is on stderr.
 /// </summary>
 public sealed class AdminVerb
@@ -18,7 +18,7 @@ public sealed class AdminVerb
         ["--data"] = "Kalinga:DataDirectory",
     };
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup", "restore"];
 
     private readonly VerbArguments args;
 
@@ -61,6 +61,11 @@ public sealed class AdminVerb
                 case "create-api-token":
                     await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
                     return await CreateTokenAsync(sp, ct);
+                case "restore":
+                    var source = args.Positional(0) ?? throw new RuleException("FILE", "usage: restore FILE [--force]");
+                    var restored = await sp.GetRequiredService<Restore>().HandleAsync(Path.GetFullPath(source), args.Flag("--force"), ct);
+                    Console.WriteLine($"Restored {restored.Database} and {restored.Blobs} blobs. Kalinga brings the schema up to date when it starts.");
+                    return 0;
                 default:
                     var file = args.Positional(0) ?? throw new RuleException("FILE", "usage: backup FILE");
                     await sp.GetRequiredService<Backup>().WriteAsync(Path.GetFullPath(file), ct);

@@ -6,7 +6,8 @@ public sealed class AdminVerbTests
 {
     [Theory]
     [InlineData("backup", "/var/backups/kalinga.zip", "--data", "/srv/kalinga")]
-    [InlineData("backup", "--data", "/srv/kalinga", "/var/backups/kalinga.zip")]
+    [InlineData("restore", "--force", "/var/backups/kalinga.zip", "--data", "/srv/kalinga")]
+    [InlineData("restore", "--data", "/srv/kalinga", "/var/backups/kalinga.zip", "--force")]
     public void File_arguments_never_reach_the_configuration_so_data_is_not_swallowed(params string[] args)
     {
         var verb = AdminVerb.Parse(args)!;
