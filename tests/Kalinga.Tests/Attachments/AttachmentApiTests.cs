@@ -140,6 +140,18 @@ public sealed class AttachmentApiTests(KalingaApp app) : IClassFixture<KalingaAp
     }
 
     [Fact]
+    public async Task Attachment_whose_blob_is_gone_is_not_found()
+    {
+        var client = await app.ClientAsync();
+        var uploaded = await client.UploadOneAsync("lost.txt", "text/plain", Uploads.RandomBytes(64));
+        File.Delete(Path.Combine(app.DataDirectory, "blobs", uploaded.Sha256[..2], uploaded.Sha256[2..4], uploaded.Sha256));
+
+        var response = await client.GetAsync($"/api/v1/attachments/{uploaded.Id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Upload_without_files_is_a_bad_request()
     {
         var client = await app.ClientAsync();
