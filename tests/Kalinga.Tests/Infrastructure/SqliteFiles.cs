@@ -8,11 +8,9 @@ public static class SqliteFiles
     public static async Task<long> TicketCountAsync(string path) =>
         (long)(await ExecuteAsync(path, "SELECT COUNT(*) FROM Tickets"))!;
 
-    public static Task<object?> ExecuteAsync(string path, string sql) => ExecuteAsync(path, sql, SqliteOpenMode.ReadWrite);
-
-    private static async Task<object?> ExecuteAsync(string path, string sql, SqliteOpenMode mode)
+    public static async Task<object?> ExecuteAsync(string path, string sql)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
