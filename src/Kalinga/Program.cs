@@ -12,8 +12,13 @@ using Kalinga.Tickets;
 using Kalinga.Web;
 
 var verb = AdminVerb.Parse(args);
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, AdminVerb.Switches);
+var configurationArgs = verb?.ConfigurationArgs ?? args;
+var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.Configuration.AddCommandLine(configurationArgs, AdminVerb.Switches);
+if (verb is not null)
+{
+    AdminVerb.ConfigureLogging(builder.Logging);
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeb();

@@ -11,6 +11,7 @@ public static class AdminModule
     {
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Backup>();
+        services.AddScoped<Restore>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kalinga.Attachments;
 using Kalinga.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -14,22 +15,27 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, errors) = exception switch
+        (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) answer = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, Localized.Text("Problem.invalid_json"), Describe(json)),
+                (400, Localized.Text("Problem.invalid_json"), null, Describe(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (413, Localized.Text("Problem.too_large"), null),
+                (413, Localized.Text("Problem.too_large"), null, null),
             BadHttpRequestException bad =>
-                (bad.StatusCode, bad.Message, null),
+                (bad.StatusCode, bad.Message, null, null),
+            AttachmentRefusedException { IsTooLarge: true } refused =>
+                (413, Localized.Text("Problem.upload_too_large"), refused.Message, null),
+            AttachmentRefusedException refused =>
+                (415, Localized.Text("Problem.file_refused"), refused.Message, null),
             RuleException rule =>
-                (400, Localized.Text("Problem.rule"), FieldError(rule.Field, rule.Message)),
+                (400, Localized.Text("Problem.rule"), null, FieldError(rule.Field, rule.Message)),
             ConflictException conflict =>
-                (409, Localized.Text("Problem.conflict"), FieldError(conflict.Field, conflict.Message)),
+                (409, Localized.Text("Problem.conflict"), null, FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
-                (409, Localized.Text("Problem.concurrency"), null),
-            _ => (0, null, null),
+                (409, Localized.Text("Problem.concurrency"), null, null),
+            _ => (0, null, null, null),
         };
+        var (status, title, detail, errors) = answer;
 
         if (status == 0)
         {
@@ -38,7 +44,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
         httpContext.Response.StatusCode = status;
         var problem = errors is null
-            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
