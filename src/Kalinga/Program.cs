@@ -7,9 +7,12 @@ using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
 using Kalinga.Localization;
+using Kalinga.Notifications;
+using Kalinga.Realtime;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Kalinga.Web;
+using Kalinga.Web.Agent;
 
 var verb = AdminVerb.Parse(args);
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +24,9 @@ builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddEvents();
 builder.Services.AddTickets();
+builder.Services.AddViews();
+builder.Services.AddBulk();
+builder.Services.AddRealtime();
 builder.Services.AddChannels();
 builder.Services.AddCustomers();
 builder.Services.AddAgents();
@@ -30,6 +36,7 @@ builder.Services.AddAdmin();
 builder.Services.AddApiDocs();
 builder.Services.AddKalingaLocalization();
 builder.Services.AddBlazor();
+builder.Services.AddAgentWorkspace();
 
 var app = builder.Build();
 
@@ -50,12 +57,16 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapAuth();
 app.MapTickets();
+app.MapViews();
+app.MapBulk();
+app.MapNotifications();
 app.MapChannels();
 app.MapCustomers();
 app.MapAgents();
 app.MapAttachments();
 app.MapSearch();
 app.MapEvents();
+app.MapAgentWorkspace();
 app.MapBlazor();
 
 await app.RunAsync();

@@ -14,5 +14,7 @@ public static class TicketEventTypes
     public const string MergedInto = "ticket.merged_into";
     public const string MergedFrom = "ticket.merged_from";
     public const string CustomerMerged = "customer.merged";
+    public const string Linked = "ticket.linked";
+    public const string Unlinked = "ticket.unlinked";
     public const string DeliveryChanged = "message.delivery_changed";
 }
