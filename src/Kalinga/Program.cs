@@ -15,8 +15,13 @@ using Kalinga.Web;
 using Kalinga.Web.Agent;
 
 var verb = AdminVerb.Parse(args);
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, AdminVerb.Switches);
+var configurationArgs = verb?.ConfigurationArgs ?? args;
+var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.Configuration.AddCommandLine(configurationArgs, AdminVerb.Switches);
+if (verb is not null)
+{
+    AdminVerb.ConfigureLogging(builder.Logging);
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeb();
@@ -28,6 +33,7 @@ builder.Services.AddViews();
 builder.Services.AddBulk();
 builder.Services.AddRealtime();
 builder.Services.AddChannels();
+builder.Services.AddTaxonomies();
 builder.Services.AddCustomers();
 builder.Services.AddAgents();
 builder.Services.AddAttachments();
@@ -47,8 +53,9 @@ if (verb is not null)
 
 await app.Services.PrepareDatabaseAsync();
 
-app.UseWeb();
+// Outside the exception handler, so problem details are written in the request's language.
 app.UseRequestLocalization();
+app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -61,6 +68,7 @@ app.MapViews();
 app.MapBulk();
 app.MapNotifications();
 app.MapChannels();
+app.MapTaxonomies();
 app.MapCustomers();
 app.MapAgents();
 app.MapAttachments();

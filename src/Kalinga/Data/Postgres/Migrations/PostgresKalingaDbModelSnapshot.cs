@@ -231,6 +231,12 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -251,11 +257,12 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "NameKey", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -282,7 +289,8 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("character varying(320)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -314,13 +322,19 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("Organizations");
                 });
