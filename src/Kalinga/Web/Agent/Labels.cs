@@ -1,4 +1,5 @@
 using Kalinga.Channels;
+using Kalinga.Localization;
 using Kalinga.Localization.Resources;
 using Kalinga.Tickets;
 using Microsoft.Extensions.Localization;
@@ -6,16 +7,17 @@ using Microsoft.Extensions.Localization;
 namespace Kalinga.Web.Agent;
 
 /// <summary>
-/// The names of fixed things (statuses, priorities, channels, reasons, causes) in the agent's language. Reasons and causes
-/// an admin added carry their own name; the fixed ones are translated from the resources.
+/// The names of fixed things in the agent's language: statuses, priorities, channels, reasons and causes come from the
+/// shared <see cref="Localized"/> names (the same words the API's problem texts use), the rest from the workspace's own
+/// resources. Reasons and causes an admin added carry their own name.
 /// </summary>
 public sealed class Labels(IStringLocalizer<AgentUi> text)
 {
-    public string Status(TicketStatus status) => text["Status." + EnumWords.Word(status)];
+    public static string Status(TicketStatus status) => Localized.Text("Status." + Localized.Code(status));
 
-    public string Priority(Priority priority) => text["Priority." + EnumWords.Word(priority)];
+    public static string Priority(Priority priority) => Localized.Text("Priority." + Localized.Code(priority));
 
-    public string Channel(Channel channel) => text["Channel." + EnumWords.Word(channel)];
+    public static string Channel(Channel channel) => Localized.Text("Channel." + Localized.Code(channel));
 
     public string Kind(MessageKind kind) => text["Kind." + EnumWords.Word(kind)];
 
@@ -23,13 +25,13 @@ public sealed class Labels(IStringLocalizer<AgentUi> text)
 
     public string Language(string code) => text["Language." + code];
 
-    public string Reason(string code, Lookups lookups) => Named("Reason.", code, lookups.Reasons);
+    public static string Reason(string code, Lookups lookups) => Named("Reason.", code, lookups.Reasons);
 
-    public string Cause(string code, Lookups lookups) => Named("Cause.", code, lookups.Causes);
+    public static string Cause(string code, Lookups lookups) => Named("Cause.", code, lookups.Causes);
 
-    private string Named(string prefix, string code, IReadOnlyList<CodeOption> options)
+    private static string Named(string prefix, string code, IReadOnlyList<CodeOption> options)
     {
         var option = options.FirstOrDefault(o => o.Code == code);
-        return option is { IsSystem: false } ? option.Name : text[prefix + code];
+        return option is { IsSystem: false } ? option.Name : Localized.Text(prefix + code);
     }
 }
