@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Kalinga.Realtime;
 
@@ -8,7 +9,7 @@ namespace Kalinga.Realtime;
 /// </summary>
 public sealed partial class LiveUpdates(ILogger<LiveUpdates> logger)
 {
-    private readonly ConcurrentDictionary<Guid, Func<LiveEvent, Task>> subscribers = new();
+    private readonly ConcurrentDictionary<Guid, Subscriber> subscribers = new();
 
     public int SubscriberCount => subscribers.Count;
 
@@ -16,7 +17,7 @@ public sealed partial class LiveUpdates(ILogger<LiveUpdates> logger)
     public IDisposable Subscribe(Func<LiveEvent, Task> onEvent)
     {
         var id = Guid.NewGuid();
-        subscribers[id] = onEvent;
+        subscribers[id] = new Subscriber(onEvent, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         return new Subscription(() => subscribers.TryRemove(id, out _));
     }
 
@@ -29,11 +30,15 @@ public sealed partial class LiveUpdates(ILogger<LiveUpdates> logger)
         }
     }
 
-    private async Task InvokeAsync(Guid id, Func<LiveEvent, Task> subscriber, LiveEvent e)
+    private async Task InvokeAsync(Guid id, Subscriber subscriber, LiveEvent e)
     {
+        // The event is raised on someone else's flow (the dispatcher, another agent's page); the page that takes it
+        // renders in its own agent's language, so the subscriber runs with the cultures it subscribed with.
+        CultureInfo.CurrentCulture = subscriber.Culture;
+        CultureInfo.CurrentUICulture = subscriber.UiCulture;
         try
         {
-            await subscriber(e);
+            await subscriber.OnEvent(e);
         }
         catch (Exception ex)
         {
@@ -43,6 +48,8 @@ public sealed partial class LiveUpdates(ILogger<LiveUpdates> logger)
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live page ({Subscriber}) failed to take a {Kind} event")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception ex, Guid subscriber, LiveEventKind kind);
+
+    private sealed record Subscriber(Func<LiveEvent, Task> OnEvent, CultureInfo Culture, CultureInfo UiCulture);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

@@ -18,6 +18,7 @@ public sealed class WorkspaceApp : BrowserApp
     public const string Admin = "admin@lumenhome.test";
     public const string Emma = "emma@lumenhome.test";
     public const string Jose = "jose@lumenhome.test";
+    public const string Oliver = "oliver@lumenhome.test";
 
     public override async ValueTask InitializeAsync()
     {
@@ -38,7 +39,7 @@ public sealed class WorkspaceApp : BrowserApp
         await page.WaitForURLAsync("**/agent");
         try
         {
-            await page.Locator(".k-views").First.WaitForAsync();
+            await page.Locator("#main h1").WaitForAsync();
         }
         catch (TimeoutException e)
         {
