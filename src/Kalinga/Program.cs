@@ -7,9 +7,12 @@ using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
 using Kalinga.Localization;
+using Kalinga.Notifications;
+using Kalinga.Realtime;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Kalinga.Web;
+using Kalinga.Web.Agent;
 
 var verb = AdminVerb.Parse(args);
 var configurationArgs = verb?.ConfigurationArgs ?? args;
@@ -26,6 +29,9 @@ builder.Services.AddData(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddEvents();
 builder.Services.AddTickets();
+builder.Services.AddViews();
+builder.Services.AddBulk();
+builder.Services.AddRealtime();
 builder.Services.AddChannels();
 builder.Services.AddTaxonomies();
 builder.Services.AddCustomers();
@@ -36,6 +42,7 @@ builder.Services.AddAdmin();
 builder.Services.AddApiDocs();
 builder.Services.AddKalingaLocalization();
 builder.Services.AddBlazor();
+builder.Services.AddAgentWorkspace();
 
 var app = builder.Build();
 
@@ -57,6 +64,9 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapAuth();
 app.MapTickets();
+app.MapViews();
+app.MapBulk();
+app.MapNotifications();
 app.MapChannels();
 app.MapTaxonomies();
 app.MapCustomers();
@@ -64,6 +74,7 @@ app.MapAgents();
 app.MapAttachments();
 app.MapSearch();
 app.MapEvents();
+app.MapAgentWorkspace();
 app.MapBlazor();
 
 await app.RunAsync();
