@@ -6,7 +6,7 @@ using Kalinga.Demo;
 namespace Kalinga.Admin;
 
 /// <summary>
-/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>.
+/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>, <c>import-mail</c>.
 /// They run against the same configuration as the server and exit with 0 on success.
 /// </summary>
 public sealed class AdminVerb
@@ -16,7 +16,7 @@ public sealed class AdminVerb
         ["--data"] = "Kalinga:DataDirectory",
     };
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup", "import-mail"];
 
     private AdminVerb(string name, string[] args)
     {
@@ -52,6 +52,9 @@ public sealed class AdminVerb
                 case "create-api-token":
                     await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
                     return await CreateTokenAsync(sp, ct);
+                case "import-mail":
+                    await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
+                    return await Channels.Email.ImportMail.RunVerbAsync(sp, Args, ct);
                 default:
                     var file = Positional(0) ?? throw new UsageException("usage: backup FILE");
                     await sp.GetRequiredService<Backup>().WriteAsync(Path.GetFullPath(file), ct);
