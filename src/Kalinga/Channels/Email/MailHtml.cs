@@ -13,6 +13,14 @@ public static partial class MailHtml
     /// <summary>Deeper documents are reduced to text: rendering and sanitizing HTML recurse, and hostile mail nests thousands deep.</summary>
     public const int MaxDepth = 200;
 
+    private const int MaxTagDepth = 1000;
+
+    private static readonly HashSet<string> Unnested = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "option", "optgroup", "dt", "dd", "tbody", "thead", "tfoot", "colgroup", "caption",
+    };
+
     public const string InlineImagePath = "/api/v1/email/inline/";
 
     private static readonly HtmlParser Parser = new();
@@ -27,6 +35,13 @@ public static partial class MailHtml
 
     public static Result Process(string html, IReadOnlyDictionary<string, string> inlineUrls)
     {
+        if (TagDepth(html) > MaxTagDepth)
+        {
+            // The parser slows down quadratically with nesting: tens of thousands of levels take seconds. Such mail
+            // is an attack, not a layout; its words are kept as plain text.
+            return new Result(null, MailText.Clean(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " "))).Trim(), []);
+        }
+
         var document = Parser.ParseDocument(html);
         var body = document.Body;
         if (body is null)
@@ -105,6 +120,24 @@ public static partial class MailHtml
         }
     }
 
+    /// <summary>How deep the tags nest, counted on the raw text: elements that close themselves or are closed implicitly do not count.</summary>
+    private static int TagDepth(string html)
+    {
+        int depth = 0, max = 0;
+        foreach (System.Text.RegularExpressions.Match tag in OpenOrClose().Matches(html))
+        {
+            if (Unnested.Contains(tag.Groups["name"].Value) || tag.Value.EndsWith("/>", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            depth = tag.Groups["close"].Success ? Math.Max(0, depth - 1) : depth + 1;
+            max = Math.Max(max, depth);
+        }
+
+        return max;
+    }
+
     private static int Depth(INode root)
     {
         var max = 0;
@@ -159,6 +192,12 @@ public static partial class MailHtml
 
         return BlankLines().Replace(MailText.Clean(text.ToString()), "\n\n").Trim();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9]*)[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex OpenOrClose();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\u00A0]*\n\s*\n\s*")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();

@@ -11,19 +11,19 @@ namespace Kalinga.Channels.Email;
 public static class MailboxEndpoints
 {
     public static async Task<Ok<List<MailboxView>>> ListAsync(KalingaDb db, CancellationToken ct) =>
-        TypedResults.Ok(await Views(db).OrderBy(m => m.Address).ToListAsync(ct));
+        TypedResults.Ok(await Views(db, db.Mailboxes.OrderBy(m => m.Address)).ToListAsync(ct));
 
     public static async Task<Results<Ok<MailboxView>, NotFound>> GetAsync(long id, KalingaDb db, CancellationToken ct) =>
-        await Views(db).SingleOrDefaultAsync(m => m.Id == id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        await Views(db, db.Mailboxes.Where(m => m.Id == id)).SingleOrDefaultAsync(ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     public static async Task<Created<MailboxView>> CreateAsync(MailboxRequest request, SaveMailbox save, KalingaDb db, CancellationToken ct)
     {
         var mailbox = await save.HandleAsync(null, request, ct);
-        return TypedResults.Created($"/api/v1/mailboxes/{mailbox!.Id}", await Views(db).SingleAsync(m => m.Id == mailbox.Id, ct));
+        return TypedResults.Created($"/api/v1/mailboxes/{mailbox!.Id}", await Views(db, db.Mailboxes.Where(m => m.Id == mailbox.Id)).SingleAsync(ct));
     }
 
     public static async Task<Results<Ok<MailboxView>, NotFound>> UpdateAsync(long id, MailboxRequest request, SaveMailbox save, KalingaDb db, CancellationToken ct) =>
-        await save.HandleAsync(id, request, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await Views(db).SingleAsync(m => m.Id == id, ct));
+        await save.HandleAsync(id, request, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await Views(db, db.Mailboxes.Where(m => m.Id == id)).SingleAsync(ct));
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct) =>
         await db.Mailboxes.Where(m => m.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
@@ -31,11 +31,16 @@ public static class MailboxEndpoints
     public static async Task<Results<Ok<FetchResult>, NotFound>> FetchAsync(long id, FetchMailbox fetch, CancellationToken ct) =>
         await fetch.HandleAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
 
-    public static async Task<Ok<List<SetAsideView>>> SetAsideAsync(KalingaDb db, CancellationToken ct, SetAsideKind? kind = null, int limit = 100) =>
-        TypedResults.Ok(await db.SetAsideMail.AsNoTracking().Where(s => kind == null || s.Kind == kind)
+    public static async Task<Ok<List<SetAsideView>>> SetAsideAsync(KalingaDb db, CancellationToken ct, string? kind = null, int limit = 100)
+    {
+        SetAsideKind? only = kind is null ? null
+            : Enum.TryParse<SetAsideKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _) ? parsed
+            : throw new RuleException("kind", "Use quarantined, bounce or loop.");
+        return TypedResults.Ok(await db.SetAsideMail.AsNoTracking().Where(s => only == null || s.Kind == only)
             .OrderByDescending(s => s.Id).Take(Math.Clamp(limit, 1, 500))
             .Select(s => new SetAsideView(s.Id, s.Kind, s.Reason, s.Source, s.MailboxId, s.FromAddress, s.Subject, s.InternetMessageId, s.RelatedMessageId, s.RawSize, s.ReceivedAt))
             .ToListAsync(ct));
+    }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> SetAsideRawAsync(long id, KalingaDb db, IBlobStore blobs, CancellationToken ct)
     {
@@ -96,8 +101,8 @@ public static class MailboxEndpoints
         }
     }
 
-    private static IQueryable<MailboxView> Views(KalingaDb db) =>
-        db.Mailboxes.AsNoTracking().Select(m => new MailboxView(
+    private static IQueryable<MailboxView> Views(KalingaDb db, IQueryable<Mailbox> mailboxes) =>
+        mailboxes.AsNoTracking().Select(m => new MailboxView(
             m.Id, m.Address, m.DisplayName, m.Enabled,
             new InboundView(m.InboundProtocol, m.InboundHost, m.InboundPort, m.InboundSecurity, m.InboundUser, m.InboundSecret != null, m.Folder, m.ProcessedFolder, m.DeleteAfterFetch),
             m.SmtpHost == null ? null : new OutboundView(m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.SmtpUser, m.SmtpSecret != null),
