@@ -37,7 +37,6 @@ public static class OutboundMail
         }
 
         message.Headers.Add(LoopFilter.Header, mailbox.Address);
-        message.Headers.Add(HeaderId.ContentLanguage, ticket.Language);
         if (record.IsAutomated)
         {
             // RFC 3834 §5: automatic messages say so, so that responders stay quiet; Exchange reads its own header.
@@ -52,6 +51,9 @@ public static class OutboundMail
         }
 
         message.Body = body.ToMessageBody();
+
+        // Content-* fields belong to the top-level entity (RFC 3282 Content-Language); MimeKit keeps them there.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, ticket.Language);
         return message;
     }
 

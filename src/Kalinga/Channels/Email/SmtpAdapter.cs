@@ -71,9 +71,9 @@ public sealed class SmtpAdapter(IServiceScopeFactory scopes, IBlobStore blobs, M
     private static async Task<EmailRecord> NewRecordAsync(KalingaDb db, Ticket ticket, Message reply, DateTime now, CancellationToken ct)
     {
         var onTicket = db.EmailRecords.Where(r => r.MessageId != reply.Id && db.Messages.Any(m => m.Id == r.MessageId && m.TicketId == ticket.Id));
-        var parent = await onTicket.OrderByDescending(r => r.MessageId).FirstOrDefaultAsync(ct);
         var inbound = await onTicket.Where(r => db.Messages.Any(m => m.Id == r.MessageId && m.Direction == MessageDirection.In))
             .OrderByDescending(r => r.MessageId).FirstOrDefaultAsync(ct);
+        var parent = inbound ?? await onTicket.OrderByDescending(r => r.MessageId).FirstOrDefaultAsync(ct);
         var preferred = (inbound ?? parent)?.MailboxId;
         var mailbox = await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == preferred && m.SmtpHost != null, ct)
             ?? await DefaultMailboxAsync(db, ct);
@@ -86,7 +86,7 @@ public sealed class SmtpAdapter(IServiceScopeFactory scopes, IBlobStore blobs, M
             Subject = TicketToken.ReplySubject(inbound?.Subject ?? ticket.Subject, ticket.Number),
             FromAddress = mailbox.Address,
             To = to is null ? [] : [to],
-            Cc = [.. (inbound?.Cc ?? []).Concat(inbound?.To ?? []).Where(a => a != to && !own.Contains(ReplyAddress.Untagged(a))).Distinct().Take(50)],
+            Cc = [.. (inbound?.Cc ?? []).Where(a => a != to && !own.Contains(ReplyAddress.Untagged(a))).Distinct().Take(50)],
             InReplyTo = parent?.InternetMessageId,
             References = string.Join(' ', references),
             IsAutomated = reply.AuthorKind == ActorKind.System,
