@@ -54,6 +54,10 @@ internal sealed class MailBody
             case TextPart text when !text.IsAttachment && text.IsHtml && Html is null:
                 Html = MailText.Decode(text);
                 break;
+            case MimePart { ContentType.MimeType: "application/ms-tnef" or "application/vnd.ms-tnef" } nested:
+                // Outlook nests TNEF for embedded messages; MimeKit hands those back as plain parts.
+                Walk(new TnefPart { Content = nested.Content, FileName = nested.FileName }, depth + 1);
+                break;
             case MimePart part:
                 using (var buffer = new MemoryStream())
                 {
@@ -72,7 +76,7 @@ internal sealed class MailBody
         {
             return [.. tnef.ExtractAttachments()];
         }
-        catch (Exception e) when (e is TnefException or FormatException or ArgumentException or InvalidOperationException or EndOfStreamException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // A broken winmail.dat is still the customer's file: keep it as it came.
             return [new MimePart("application", "ms-tnef") { Content = tnef.Content, FileName = tnef.FileName ?? "winmail.dat" }];

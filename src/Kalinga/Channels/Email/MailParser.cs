@@ -19,6 +19,10 @@ public sealed class MailParser
 
     private static readonly ParserOptions Options = new() { MaxMimeDepth = 64 };
 
+    // Windows code pages (1252 and friends) must be known before MimeKit first touches TNEF: its property reader
+    // looks one up in a static constructor, and a failure there would break every later winmail.dat in the process.
+    static MailParser() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public ParsedMail Parse(byte[] raw)
     {
         if (raw.Length == 0 || Array.TrueForAll(raw, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
