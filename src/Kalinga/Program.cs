@@ -13,8 +13,8 @@ using Kalinga.Web;
 using Microsoft.AspNetCore.DataProtection;
 
 var verb = AdminVerb.Parse(args);
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, AdminVerb.Switches);
+var builder = WebApplication.CreateBuilder(AdminVerb.ConfigurationArgs(args));
+builder.Configuration.AddCommandLine(AdminVerb.ConfigurationArgs(args), AdminVerb.Switches);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeb();

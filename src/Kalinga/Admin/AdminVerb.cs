@@ -28,6 +28,33 @@ public sealed class AdminVerb
 
     public string[] Args { get; }
 
+    /// <summary>
+    /// The arguments configuration may see: "--key value" pairs only. A verb's own words, and above all absolute
+    /// paths ("/srv/mail"), would otherwise be read as "/key" switches that swallow the next argument (say, --data).
+    /// </summary>
+    public static string[] ConfigurationArgs(string[] args)
+    {
+        if (Parse(args) is null)
+        {
+            return args;
+        }
+
+        var kept = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                kept.Add(args[i]);
+                if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    kept.Add(args[++i]);
+                }
+            }
+        }
+
+        return [.. kept];
+    }
+
     public static AdminVerb? Parse(string[] args) =>
         args.Length > 0 && Names.Contains(args[0]) ? new AdminVerb(args[0], args[1..]) : null;
 
