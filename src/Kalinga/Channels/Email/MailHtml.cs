@@ -8,18 +8,10 @@ namespace Kalinga.Channels.Email;
 /// (a remote image tells the sender when and where the mail was read) and remembered so an agent can load them
 /// on purpose, and quoted history is folded into a closed <c>&lt;details&gt;</c>. The sanitizer runs afterwards.
 /// </summary>
-public static partial class MailHtml
+public static class MailHtml
 {
     /// <summary>Deeper documents are reduced to text: rendering and sanitizing HTML recurse, and hostile mail nests thousands deep.</summary>
     public const int MaxDepth = 200;
-
-    private const int MaxTagDepth = 1000;
-
-    private static readonly HashSet<string> Unnested = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-        "p", "li", "td", "th", "tr", "option", "optgroup", "dt", "dd", "tbody", "thead", "tfoot", "colgroup", "caption",
-    };
 
     public const string InlineImagePath = "/api/v1/email/inline/";
 
@@ -35,11 +27,11 @@ public static partial class MailHtml
 
     public static Result Process(string html, IReadOnlyDictionary<string, string> inlineUrls)
     {
-        if (TagDepth(html) > MaxTagDepth)
+        if (HtmlShape.TagDepth(html) > HtmlShape.MaxTagDepth)
         {
             // The parser slows down quadratically with nesting: tens of thousands of levels take seconds. Such mail
             // is an attack, not a layout; its words are kept as plain text.
-            return new Result(null, MailText.Clean(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " "))).Trim(), []);
+            return new Result(null, HtmlShape.StripTags(html), []);
         }
 
         var document = Parser.ParseDocument(html);
@@ -49,9 +41,9 @@ public static partial class MailHtml
             return new Result(null, "", []);
         }
 
-        if (Depth(body) > MaxDepth)
+        if (HtmlShape.Depth(body, MaxDepth) > MaxDepth)
         {
-            return new Result(null, TextOf(body), []);
+            return new Result(null, HtmlShape.TextOf(body), []);
         }
 
         var remote = new List<string>();
@@ -84,7 +76,7 @@ public static partial class MailHtml
         }
 
         Fold(document);
-        return new Result(body.InnerHtml, TextOf(body), remote);
+        return new Result(body.InnerHtml, HtmlShape.TextOf(body), remote);
     }
 
     /// <summary>Puts each quote or signature (and, for Outlook's reply header, everything after it) into a closed details element.</summary>
@@ -119,86 +111,4 @@ public static partial class MailHtml
             }
         }
     }
-
-    /// <summary>How deep the tags nest, counted on the raw text: elements that close themselves or are closed implicitly do not count.</summary>
-    private static int TagDepth(string html)
-    {
-        int depth = 0, max = 0;
-        foreach (System.Text.RegularExpressions.Match tag in OpenOrClose().Matches(html))
-        {
-            if (Unnested.Contains(tag.Groups["name"].Value) || tag.Value.EndsWith("/>", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            depth = tag.Groups["close"].Success ? Math.Max(0, depth - 1) : depth + 1;
-            max = Math.Max(max, depth);
-        }
-
-        return max;
-    }
-
-    private static int Depth(INode root)
-    {
-        var max = 0;
-        var stack = new Stack<(INode Node, int Depth)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            max = Math.Max(max, depth);
-            if (max > MaxDepth)
-            {
-                return max;
-            }
-
-            foreach (var child in node.ChildNodes)
-            {
-                stack.Push((child, depth + 1));
-            }
-        }
-
-        return max;
-    }
-
-    /// <summary>Text of the document without recursion, a line break per block.</summary>
-    private static string TextOf(INode root)
-    {
-        var text = new System.Text.StringBuilder();
-        var stack = new Stack<INode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node is IText t)
-            {
-                text.Append(t.Data);
-            }
-            else if (node is IElement { LocalName: "br" or "p" or "div" or "tr" or "li" or "h1" or "h2" or "h3" })
-            {
-                text.Append('\n');
-            }
-
-            if (node is IElement { LocalName: "script" or "style" or "head" or "title" })
-            {
-                continue;
-            }
-
-            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
-            {
-                stack.Push(node.ChildNodes[i]);
-            }
-        }
-
-        return BlankLines().Replace(MailText.Clean(text.ToString()), "\n\n").Trim();
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9]*)[^>]*>")]
-    private static partial System.Text.RegularExpressions.Regex OpenOrClose();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
-    private static partial System.Text.RegularExpressions.Regex Tag();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\u00A0]*\n\s*\n\s*")]
-    private static partial System.Text.RegularExpressions.Regex BlankLines();
 }

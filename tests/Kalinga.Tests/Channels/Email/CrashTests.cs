@@ -14,7 +14,7 @@ namespace Kalinga.Tests.Channels.Email;
 /// through Postfix while it is killed (SIGKILL) in the middle; a restarted node finishes the work. Every message
 /// must be stored exactly once and every reply must reach smtp-sink exactly once, counted by Message-ID.
 /// </summary>
-public sealed class CrashTests : IAsyncLifetime
+public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Count = 40;
     private readonly string folder = $"kalinga-crash-{Guid.NewGuid():N}";
@@ -55,6 +55,7 @@ public sealed class CrashTests : IAsyncLifetime
 
             first.Kill();
             killedAt = $"stored {await StoredAsync(ids)} of {Count}, sent {await OutboundAsync(DeliveryStatus.Sent)} replies";
+            output.WriteLine($"Killed with {killedAt}.");
         }
 
         using (var second = await KalingaNode.StartAsync(environment))
@@ -81,6 +82,7 @@ public sealed class CrashTests : IAsyncLifetime
         // process died before "sent" was committed. Such a reply shows a second attempt and goes out again under the
         // same Message-ID. Anything else sent twice is a bug.
         var inDoubt = outbound.Where(o => o.SendAttempts > 1).Select(o => o.ExternalId!.Trim('<', '>')).ToHashSet();
+        output.WriteLine($"{inDoubt.Count} replies were in doubt after the kill and sent again under the same Message-ID.");
         Assert.All(copies, c => Assert.True(c.Value == 1 || (c.Value == 2 && inDoubt.Contains(c.Key)), $"{c.Key} reached the sink {c.Value} times ({killedAt} at the kill)"));
 
         using var imap = await MailServers.ConnectAsync(MailServers.Support);
