@@ -36,6 +36,7 @@ public abstract partial class KalingaDb
         ConfigureCustomers(modelBuilder);
         ConfigureAgents(modelBuilder);
         ConfigureWorkspace(modelBuilder);
+        ConfigureEmail(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {
