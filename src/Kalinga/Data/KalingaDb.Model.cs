@@ -35,6 +35,7 @@ public abstract partial class KalingaDb
         ConfigureTickets(modelBuilder);
         ConfigureCustomers(modelBuilder);
         ConfigureAgents(modelBuilder);
+        ConfigureTargets(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {
