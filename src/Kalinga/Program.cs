@@ -15,8 +15,13 @@ using Kalinga.Tickets;
 using Kalinga.Web;
 
 var verb = AdminVerb.Parse(args);
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, AdminVerb.Switches);
+var configurationArgs = verb?.ConfigurationArgs ?? args;
+var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.Configuration.AddCommandLine(configurationArgs, AdminVerb.Switches);
+if (verb is not null)
+{
+    AdminVerb.ConfigureLogging(builder.Logging);
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWeb();
@@ -25,6 +30,7 @@ builder.Services.AddAuth();
 builder.Services.AddEvents();
 builder.Services.AddTickets();
 builder.Services.AddChannels();
+builder.Services.AddTaxonomies();
 builder.Services.AddSla();
 builder.Services.AddAutomation();
 builder.Services.AddTicketRouting();
@@ -46,8 +52,9 @@ if (verb is not null)
 
 await app.Services.PrepareDatabaseAsync();
 
-app.UseWeb();
+// Outside the exception handler, so problem details are written in the request's language.
 app.UseRequestLocalization();
+app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -57,6 +64,7 @@ app.MapApiDocs();
 app.MapAuth();
 app.MapTickets();
 app.MapChannels();
+app.MapTaxonomies();
 app.MapSla();
 app.MapTicketRouting();
 app.MapAutomation();

@@ -11,7 +11,7 @@ public static class AdminModule
     {
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Backup>();
-        services.AddScoped<Kalinga.Agents.IssueApiToken>();
+        services.AddScoped<Restore>();
         return services;
     }
 

@@ -1,13 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using Kalinga.Agents;
 using Kalinga.Data;
 using Kalinga.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Kalinga.Admin;
 
 /// <summary>
-/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>.
-/// They run against the same configuration as the server and exit with 0 on success.
+/// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>,
+/// <c>restore</c>. They run against the same configuration as the server and exit with 0 on success and 2 when the
+/// command is refused (bad arguments, or a change that would destroy data); the reason is on stderr.
 /// </summary>
 public sealed class AdminVerb
 {
@@ -16,20 +18,27 @@ public sealed class AdminVerb
         ["--data"] = "Kalinga:DataDirectory",
     };
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup", "restore"];
+
+    private readonly VerbArguments args;
 
     private AdminVerb(string name, string[] args)
     {
         Name = name;
-        Args = args;
+        this.args = new VerbArguments(args);
     }
 
     public string Name { get; }
 
-    public string[] Args { get; }
+    /// <summary>What the configuration should read from the command line: the verb's switches, not its file arguments.</summary>
+    public string[] ConfigurationArgs => args.Switches();
 
     public static AdminVerb? Parse(string[] args) =>
         args.Length > 0 && Names.Contains(args[0]) ? new AdminVerb(args[0], args[1..]) : null;
+
+    /// <summary>Logs go to stderr so that stdout carries only the verb's answer, for scripts: <c>TOKEN=$(kalinga create-api-token …)</c>.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging) =>
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
     public async Task<int> RunAsync(IServiceProvider services)
     {
@@ -52,14 +61,19 @@ public sealed class AdminVerb
                 case "create-api-token":
                     await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
                     return await CreateTokenAsync(sp, ct);
+                case "restore":
+                    var source = args.Positional(0) ?? throw new RuleException("FILE", "usage: restore FILE [--force]");
+                    var restored = await sp.GetRequiredService<Restore>().HandleAsync(Path.GetFullPath(source), args.Flag("--force"), ct);
+                    Console.WriteLine($"Restored {restored.Database} and {restored.Blobs} blobs. Kalinga brings the schema up to date when it starts.");
+                    return 0;
                 default:
-                    var file = Positional(0) ?? throw new UsageException("usage: backup FILE");
+                    var file = args.Positional(0) ?? throw new RuleException("FILE", "usage: backup FILE");
                     await sp.GetRequiredService<Backup>().WriteAsync(Path.GetFullPath(file), ct);
                     Console.WriteLine($"Backup written to {Path.GetFullPath(file)}");
                     return 0;
             }
         }
-        catch (UsageException e)
+        catch (RuleException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
@@ -68,11 +82,11 @@ public sealed class AdminVerb
 
     private async Task<int> CreateTokenAsync(IServiceProvider sp, CancellationToken ct)
     {
-        var name = Option("--name") ?? throw new UsageException("usage: create-api-token --name NAME --role admin|supervisor|agent");
-        var roleText = Option("--role") ?? "agent";
+        var name = args.Option("--name") ?? throw new RuleException("--name", "usage: create-api-token --name NAME --role admin|supervisor|agent");
+        var roleText = args.Option("--role") ?? "agent";
         if (!Enum.TryParse<AgentRole>(roleText, ignoreCase: true, out var role) || int.TryParse(roleText, out _))
         {
-            throw new UsageException($"Unknown role '{roleText}': use admin, supervisor or agent.");
+            throw new RuleException("--role", $"Unknown role '{roleText}': use admin, supervisor or agent.");
         }
 
         var secret = await sp.GetRequiredService<IssueApiToken>().HandleAsync(name, role, ct);
@@ -80,30 +94,4 @@ public sealed class AdminVerb
         await Console.Error.WriteLineAsync($"Token '{name}' ({role.ToString().ToLowerInvariant()}) created. It is shown only this once.");
         return 0;
     }
-
-    private string? Option(string name)
-    {
-        var i = Array.IndexOf(Args, name);
-        return i >= 0 && i + 1 < Args.Length ? Args[i + 1] : null;
-    }
-
-    /// <summary>The n-th argument that is neither a switch nor a switch's value.</summary>
-    private string? Positional(int n)
-    {
-        var positional = new List<string>();
-        for (var i = 0; i < Args.Length; i++)
-        {
-            if (Args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                i++;
-                continue;
-            }
-
-            positional.Add(Args[i]);
-        }
-
-        return n < positional.Count ? positional[n] : null;
-    }
-
-    private sealed class UsageException(string message) : Exception(message);
 }

@@ -1,16 +1,25 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using SupportedLanguages = Kalinga.Localization.Languages;
+
 namespace Kalinga.Agents;
 
 /// <summary>A person who works tickets: an agent, a supervisor or an admin.</summary>
 public sealed class Agent
 {
+    public const int MinPasswordLength = 10;
+
+    /// <summary>Hashing is deliberately slow, so the length is capped to keep one request from costing seconds.</summary>
+    public const int MaxPasswordLength = 256;
+
     private Agent()
     {
     }
 
     public Agent(string name, string email, AgentRole role, DateTime now)
     {
-        Name = name.Trim();
-        Email = email.Trim().ToLowerInvariant();
+        Rename(name);
+        ChangeEmail(email);
         Role = role;
         CreatedAt = now;
     }
@@ -29,6 +38,7 @@ public sealed class Agent
     /// <summary>The agent's own UI language.</summary>
     public string UiLanguage { get; set; } = "en";
 
+    /// <summary>An agent who leaves is deactivated, never deleted, so the tickets and timelines they worked on keep their name.</summary>
     public bool IsActive { get; set; } = true;
 
     public string? PasswordHash { get; set; }
@@ -40,4 +50,58 @@ public sealed class Agent
     public DateTime CreatedAt { get; private set; }
 
     public List<Team> Teams { get; private set; } = [];
+
+    /// <summary>E-mail addresses are compared as typed but case-folded: people do not remember how they capitalised them.</summary>
+    public static string NormalizeEmail(string? email) => email?.Trim().ToLowerInvariant() ?? "";
+
+    public void Rename(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", "A name has 1 to 200 characters.");
+    }
+
+    public void ChangeEmail(string? email)
+    {
+        var normalized = NormalizeEmail(email);
+        var valid = normalized.Length <= 320 && MailAddress.TryCreate(normalized, out var address) && address.Address == normalized;
+        Email = valid ? normalized : throw new RuleException("email", "Give a plain e-mail address such as ana@example.com.");
+    }
+
+    public void SpeakLanguages(IEnumerable<string>? codes)
+    {
+        var normalized = (codes ?? []).Select(SupportedLanguages.Normalize).ToList();
+        if (normalized.Count == 0 || normalized.Contains(null))
+        {
+            throw new RuleException("languages", $"List one or more of: {string.Join(", ", SupportedLanguages.Supported)}.");
+        }
+
+        Languages = [.. normalized.Distinct().OfType<string>()];
+    }
+
+    public void UseUiLanguage(string? code) =>
+        UiLanguage = SupportedLanguages.Normalize(code)
+            ?? throw new RuleException("uiLanguage", $"Use one of: {string.Join(", ", SupportedLanguages.Supported)}.");
+
+    public void SetPassword(string? password, IPasswordHasher<Agent> hasher)
+    {
+        if (password is null || password.Length is < MinPasswordLength or > MaxPasswordLength)
+        {
+            throw new RuleException("password", $"A password has {MinPasswordLength} to {MaxPasswordLength} characters.");
+        }
+
+        PasswordHash = hasher.HashPassword(this, password);
+
+        // A new password is the way out of a lockout, whoever sets it.
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    /// <summary>Replaces the agent's teams; the caller loads <see cref="Teams"/> first.</summary>
+    public void SetTeams(IReadOnlyCollection<Team> teams)
+    {
+        var wanted = teams.Select(t => t.Id).ToHashSet();
+        var current = Teams.Select(t => t.Id).ToHashSet();
+        Teams.RemoveAll(t => !wanted.Contains(t.Id));
+        Teams.AddRange(teams.Where(t => !current.Contains(t.Id)));
+    }
 }

@@ -47,5 +47,8 @@ public sealed class ApiToken
         return (token, secret);
     }
 
+    /// <summary>Revoking twice keeps the first time: that is when access ended.</summary>
+    public void Revoke(DateTime now) => RevokedAt ??= now;
+
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

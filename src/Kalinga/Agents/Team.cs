@@ -6,7 +6,7 @@ public sealed class Team
     {
     }
 
-    public Team(string name) => Name = name.Trim();
+    public Team(string name) => Rename(name);
 
     public long Id { get; private set; }
 
@@ -15,4 +15,31 @@ public sealed class Team
     public string? Description { get; set; }
 
     public List<Agent> Members { get; private set; } = [];
+
+    public void Rename(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", "A team name has 1 to 200 characters.");
+    }
+
+    /// <summary>An empty description clears it.</summary>
+    public void Describe(string? description)
+    {
+        var trimmed = description?.Trim() ?? "";
+        Description = trimmed.Length switch
+        {
+            0 => null,
+            <= 1000 => trimmed,
+            _ => throw new RuleException("description", "A description has at most 1000 characters."),
+        };
+    }
+
+    /// <summary>Replaces the members; the caller loads <see cref="Members"/> first.</summary>
+    public void SetMembers(IReadOnlyCollection<Agent> agents)
+    {
+        var wanted = agents.Select(a => a.Id).ToHashSet();
+        var current = Members.Select(m => m.Id).ToHashSet();
+        Members.RemoveAll(m => !wanted.Contains(m.Id));
+        Members.AddRange(agents.Where(a => !current.Contains(a.Id)));
+    }
 }

@@ -29,6 +29,8 @@ public sealed class CustomerIdentity
 
     internal void MarkSecondary() => IsPrimary = false;
 
+    internal void MarkPrimary() => IsPrimary = true;
+
     /// <summary>
     /// E-mail addresses compare case-insensitively in practice (RFC 5321 allows case-sensitive local parts,
     /// but no mail system in use relies on it); phone numbers keep a leading + and digits only.

@@ -40,7 +40,7 @@ public sealed class CustomerLookup(KalingaDb db)
             return await FollowMergesAsync(known, ct);
         }
 
-        var customer = new Customer(reference.Name?.Trim() is { Length: > 0 } name ? name : NameFrom(kind, normalized), reference.Language ?? fallbackLanguage, now);
+        var customer = new Customer(reference.Name?.Trim() is { Length: > 0 } name ? name : Customer.DefaultName(kind, normalized), reference.Language ?? fallbackLanguage, now);
         customer.AddIdentity(kind, value);
         if (reference.Email is not null && reference.Phone is not null && CustomerIdentity.IsValid(IdentityKind.Phone, reference.Phone))
         {
@@ -49,8 +49,7 @@ public sealed class CustomerLookup(KalingaDb db)
 
         if (kind == IdentityKind.Email)
         {
-            var domain = normalized[(normalized.IndexOf('@', StringComparison.Ordinal) + 1)..];
-            customer.OrganizationId = await db.Organizations.Where(o => o.Domains.Contains(domain)).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+            customer.OrganizationId = await db.Organizations.IdForEmailAsync(normalized, ct);
         }
 
         db.Customers.Add(customer);
@@ -66,7 +65,4 @@ public sealed class CustomerLookup(KalingaDb db)
 
         return customer;
     }
-
-    private static string NameFrom(IdentityKind kind, string value) =>
-        kind == IdentityKind.Email ? value[..value.IndexOf('@', StringComparison.Ordinal)] : value;
 }

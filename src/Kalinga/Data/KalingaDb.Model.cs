@@ -160,8 +160,15 @@ public abstract partial class KalingaDb
             e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Customer>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(c => c.OrganizationId);
-            e.HasIndex(c => c.Name);
+            e.Property(c => c.NameKey).HasMaxLength(400);
+
+            // Only merged customers are in this index. It serves the foreign key; holding every unmerged row as NULL,
+            // it tempted SQLite's planner to answer "MergedIntoId IS NULL" with it rather than with the NameKey range.
+            e.HasIndex(c => c.MergedIntoId).HasFilter("\"MergedIntoId\" IS NOT NULL");
+
+            // Lists page by (NameKey, Id) and search by NameKey prefix ranges; the organization index also counts members.
+            e.HasIndex(c => new { c.NameKey, c.Id });
+            e.HasIndex(c => new { c.OrganizationId, c.NameKey, c.Id });
         });
 
         modelBuilder.Entity<CustomerIdentity>(e =>
@@ -174,7 +181,8 @@ public abstract partial class KalingaDb
         {
             e.Property(o => o.Name).HasMaxLength(200);
             e.Property(o => o.Notes).HasMaxLength(4000);
-            e.HasIndex(o => o.Name);
+            e.Property(o => o.NameKey).HasMaxLength(400);
+            e.HasIndex(o => new { o.NameKey, o.Id });
         });
     }
 

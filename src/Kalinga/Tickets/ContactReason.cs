@@ -1,7 +1,7 @@
 namespace Kalinga.Tickets;
 
 /// <summary>Why the customer got in touch. The seven fixed reasons are seeded by the migrations and cannot be removed.</summary>
-public sealed class ContactReason
+public sealed class ContactReason : ITaxonomyEntry<ContactReason>
 {
     public const string Complaint = "complaint";
 
@@ -14,9 +14,13 @@ public sealed class ContactReason
 
     public ContactReason(string code, string name)
     {
-        Code = code;
-        Name = name;
+        Code = Taxonomy.CheckCode(code);
+        Name = Taxonomy.CheckName(name);
     }
+
+    public static string ResourcePrefix => "Reason";
+
+    public static string Noun => "contact reason";
 
     public int Id { get; private set; }
 
@@ -30,6 +34,24 @@ public sealed class ContactReason
     public bool IsActive { get; private set; } = true;
 
     public bool IsComplaint => Code == Complaint;
+
+    public static ContactReason Custom(string code, string name) => new(code, name);
+
+    public void Rename(string name)
+    {
+        Taxonomy.RefuseIfSystem(IsSystem, Noun, "name");
+        Name = Taxonomy.CheckName(name);
+    }
+
+    public void SetActive(bool active)
+    {
+        if (!active)
+        {
+            Taxonomy.RefuseIfSystem(IsSystem, Noun, "active");
+        }
+
+        IsActive = active;
+    }
 
     internal static ContactReason Seed(int id, string code) => new() { Id = id, Code = code, Name = code, IsSystem = true };
 }

@@ -1,7 +1,7 @@
 namespace Kalinga.Tickets;
 
 /// <summary>Why a complaining customer is unhappy. The eight fixed causes are seeded by the migrations.</summary>
-public sealed class DissatisfactionCause
+public sealed class DissatisfactionCause : ITaxonomyEntry<DissatisfactionCause>
 {
     public static readonly IReadOnlyList<string> Fixed =
     [
@@ -15,9 +15,13 @@ public sealed class DissatisfactionCause
 
     public DissatisfactionCause(string code, string name)
     {
-        Code = code;
-        Name = name;
+        Code = Taxonomy.CheckCode(code);
+        Name = Taxonomy.CheckName(name);
     }
+
+    public static string ResourcePrefix => "Cause";
+
+    public static string Noun => "dissatisfaction cause";
 
     public int Id { get; private set; }
 
@@ -28,6 +32,24 @@ public sealed class DissatisfactionCause
     public bool IsSystem { get; private set; }
 
     public bool IsActive { get; private set; } = true;
+
+    public static DissatisfactionCause Custom(string code, string name) => new(code, name);
+
+    public void Rename(string name)
+    {
+        Taxonomy.RefuseIfSystem(IsSystem, Noun, "name");
+        Name = Taxonomy.CheckName(name);
+    }
+
+    public void SetActive(bool active)
+    {
+        if (!active)
+        {
+            Taxonomy.RefuseIfSystem(IsSystem, Noun, "active");
+        }
+
+        IsActive = active;
+    }
 
     internal static DissatisfactionCause Seed(int id, string code) => new() { Id = id, Code = code, Name = code, IsSystem = true };
 }

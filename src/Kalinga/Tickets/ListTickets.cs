@@ -52,6 +52,18 @@ public sealed class ListTickets(KalingaDb db)
         return new TicketPage(rows.Take(limit).ToList(), next);
     }
 
+    /// <summary>The <c>sort</c> words of ticket lists: updated, created, number or priority, '-' first for newest or highest.</summary>
+    public static (TicketSort Sort, bool Descending) ParseSort(string sort)
+    {
+        var descending = sort.StartsWith('-');
+        if (!Enum.TryParse<TicketSort>(sort.TrimStart('-'), ignoreCase: true, out var by) || int.TryParse(sort.TrimStart('-'), out _))
+        {
+            throw new RuleException("sort", "Sort by updated, created, number or priority; prefix with '-' for newest or highest first.");
+        }
+
+        return (by, descending);
+    }
+
     public static System.Linq.Expressions.Expression<Func<Ticket, TicketSummary>> Summary(KalingaDb db) => t => new TicketSummary(
         t.Id, t.Number, t.Subject, t.Status, t.Priority,
         db.ContactReasons.Where(r => r.Id == t.ReasonId).Select(r => r.Code).First(),

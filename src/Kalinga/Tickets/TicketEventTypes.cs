@@ -13,6 +13,10 @@ public static class TicketEventTypes
     public const string NoteAdded = "note.added";
     public const string MergedInto = "ticket.merged_into";
     public const string MergedFrom = "ticket.merged_from";
+    public const string CustomerCreated = "customer.created";
+    public const string CustomerUpdated = "customer.updated";
+    public const string CustomerIdentityAdded = "customer.identity_added";
+    public const string CustomerIdentityRemoved = "customer.identity_removed";
     public const string CustomerMerged = "customer.merged";
     public const string DeliveryChanged = "message.delivery_changed";
 }

@@ -50,12 +50,7 @@ public static class TicketsModule
         [AsParameters] TicketQuery query, ListTickets list, KalingaDb db, ClaimsPrincipal user, CancellationToken ct,
         string sort = "-updated", int limit = 50, string? cursor = null)
     {
-        var descending = sort.StartsWith('-');
-        if (!Enum.TryParse<TicketSort>(sort.TrimStart('-'), ignoreCase: true, out var by) || int.TryParse(sort.TrimStart('-'), out _))
-        {
-            throw new RuleException("sort", "Sort by updated, created, number or priority; prefix with '-' for newest or highest first.");
-        }
-
+        var (by, descending) = ListTickets.ParseSort(sort);
         var filter = await query.ToFilterAsync(db, user.Actor(), ct);
         return TypedResults.Ok(await list.HandleAsync(filter, by, descending, limit, cursor, ct));
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Kalinga.Attachments;
+using Kalinga.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,26 +8,34 @@ namespace Kalinga.Web;
 
 /// <summary>
 /// Turns the exceptions that mean "bad request" into RFC 9457 problem details naming the field, so that bad input
-/// never surfaces as a 500. Anything else is a bug and stays a 500.
+/// never surfaces as a 500. Anything else is a bug and stays a 500. Titles are in the caller's UI language;
+/// the field errors are not yet (they are built where the rule is, in English).
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, errors) = exception switch
+        (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) answer = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
-                (400, "The request body is not valid JSON for this operation.", Describe(json)),
+                (400, Localized.Text("Problem.invalid_json"), null, Describe(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (413, "The request is too large.", null),
+                (413, Localized.Text("Problem.too_large"), null, null),
             BadHttpRequestException bad =>
-                (bad.StatusCode, bad.Message, null),
+                (bad.StatusCode, bad.Message, null, null),
+            AttachmentRefusedException { IsTooLarge: true } refused =>
+                (413, Localized.Text("Problem.upload_too_large"), refused.Message, null),
+            AttachmentRefusedException refused =>
+                (415, Localized.Text("Problem.file_refused"), refused.Message, null),
             RuleException rule =>
-                (400, "The request breaks a rule.", FieldError(rule.Field, rule.Message)),
+                (400, Localized.Text("Problem.rule"), null, FieldError(rule.Field, rule.Message)),
+            ConflictException conflict =>
+                (409, Localized.Text("Problem.conflict"), null, FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
-                (409, "Someone else changed this item at the same time; reload it and try again.", null),
-            _ => (0, null, null),
+                (409, Localized.Text("Problem.concurrency"), null, null),
+            _ => (0, null, null, null),
         };
+        var (status, title, detail, errors) = answer;
 
         if (status == 0)
         {
@@ -34,7 +44,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
         httpContext.Response.StatusCode = status;
         var problem = errors is null
-            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -81,6 +81,15 @@ public static class TestDatabase
         : new PostgresKalingaDb(new DbContextOptionsBuilder<PostgresKalingaDb>()
             .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__Migrations")).Options);
 
+    private static void DropTemplate(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var admin = new NpgsqlConnection(PostgresServer);
+        admin.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        drop.ExecuteNonQuery();
+    }
+
     private static async Task EnsureTemplateAsync()
     {
         await Gate.WaitAsync();
@@ -118,6 +127,9 @@ public static class TestDatabase
             }
 
             template = name;
+
+            // The template outlives every test class; drop it when the test process ends so servers do not collect them.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(name);
         }
         finally
         {

@@ -40,24 +40,26 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var hash = ApiToken.HashOf(secret);
-        var principal = await cache.GetOrCreateAsync(hash, async entry =>
+        if (!cache.TryGetValue(hash, out ClaimsPrincipal? principal))
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-            if (token is null)
+            // Only valid tokens are cached: caching misses would let anyone fill memory with random tokens.
+            var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
+            if (token is not null)
             {
-                return null;
+                var now = clock.GetUtcNow().UtcDateTime;
+                await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+                principal = new ClaimsPrincipal(Policies.IdentityFor(ActorKind.ApiToken, token.Id, token.Name, token.Role, SchemeName));
+                cache.Set(hash, principal, CacheFor);
             }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
-            return new ClaimsPrincipal(Policies.IdentityFor(ActorKind.ApiToken, token.Id, token.Name, token.Role, SchemeName));
-        });
+        }
 
         return principal is null
             ? AuthenticateResult.Fail("Unknown or revoked API token.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>Drops a token from this node's cache, so a revocation applies here at once (other nodes: within 30 s).</summary>
+    public static void Forget(IMemoryCache cache, string hash) => cache.Remove(hash);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Kalinga.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,6 +35,7 @@ public static class AuthModule
                 o.LoginPath = "/agent/sign-in";
                 o.Events.OnRedirectToLogin = ctx => AnswerApi(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => AnswerApi(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = AgentSessions.ValidateAsync;
             });
 
         services.AddAuthorizationBuilder()
@@ -66,8 +68,8 @@ public static class AuthModule
         {
             SignInOutcome.SignedIn => await IssueCookieAsync(ctx, result.Principal!),
             SignInOutcome.LockedOut => TypedResults.Problem(
-                "Too many failed attempts; try again in 15 minutes.", statusCode: StatusCodes.Status423Locked, title: "Account locked"),
-            _ => TypedResults.Problem("Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
+                "Too many failed attempts; try again in 15 minutes.", statusCode: StatusCodes.Status423Locked, title: Localized.Text("Problem.account_locked")),
+            _ => TypedResults.Problem("Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized, title: Localized.Text("Problem.sign_in_failed")),
         };
     }
 

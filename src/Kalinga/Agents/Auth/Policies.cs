@@ -24,6 +24,9 @@ public static class Policies
     public static AgentRole Role(this ClaimsPrincipal user) =>
         Enum.Parse<AgentRole>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(AgentRole.Agent));
 
+    /// <summary>True when the caller is the agent <paramref name="agentId"/> signed in as themself (not a token).</summary>
+    public static bool IsAgent(this ClaimsPrincipal user, long agentId) => user.Actor() == Tickets.Actor.Agent(agentId);
+
     public static ClaimsIdentity IdentityFor(ActorKind kind, long id, string name, AgentRole role, string scheme) =>
         new(
             [

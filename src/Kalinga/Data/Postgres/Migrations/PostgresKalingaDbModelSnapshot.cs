@@ -346,6 +346,12 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -366,11 +372,12 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "NameKey", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -397,7 +404,8 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("character varying(320)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -429,13 +437,19 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("Organizations");
                 });

@@ -324,6 +324,11 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -344,11 +349,12 @@ namespace Kalinga.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "NameKey", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -403,13 +409,18 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey", "Id");
 
                     b.ToTable("Organizations");
                 });

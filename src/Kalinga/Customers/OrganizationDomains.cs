@@ -1,0 +1,59 @@
+using Kalinga.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Customers;
+
+/// <summary>
+/// The e-mail domains that tie senders to an organization. A domain belongs to one organization at most,
+/// otherwise a new customer's organization would depend on which row the database returned first.
+/// </summary>
+public static class OrganizationDomains
+{
+    private const int MaxDomains = 50;
+
+    /// <summary>Lower-cased host names such as <c>acme.test</c>; anything else is refused naming <c>domains</c>.</summary>
+    public static List<string> Normalize(IEnumerable<string> domains)
+    {
+        var normalized = domains.Select(d => d.Trim().TrimEnd('.').ToLowerInvariant()).Distinct().ToList();
+        if (normalized.Count > MaxDomains)
+        {
+            throw new RuleException("domains", $"An organization has at most {MaxDomains} domains.");
+        }
+
+        foreach (var domain in normalized)
+        {
+            if (domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal) || Uri.CheckHostName(domain) != UriHostNameType.Dns)
+            {
+                throw new RuleException("domains", $"'{domain}' is not a domain name like example.com.");
+            }
+        }
+
+        return normalized;
+    }
+
+    /// <summary>Refuses domains that another organization already owns, with a 409 that names the owner.</summary>
+    public static async Task EnsureFreeAsync(KalingaDb db, IReadOnlyList<string> domains, long? organizationId, CancellationToken ct)
+    {
+        if (domains.Count == 0)
+        {
+            return;
+        }
+
+        var owner = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id != organizationId && o.Domains.Any(d => domains.Contains(d)))
+            .Select(o => new { o.Id, o.Name, o.Domains })
+            .FirstOrDefaultAsync(ct);
+        if (owner is not null)
+        {
+            var taken = owner.Domains.Intersect(domains).First();
+            throw new ConflictException("domains", $"'{taken}' already belongs to organization {owner.Id} ({owner.Name}).");
+        }
+    }
+
+    /// <summary>The organization whose domain a normalized e-mail address is at, if any.</summary>
+    public static Task<long?> IdForEmailAsync(this IQueryable<Organization> organizations, string email, CancellationToken ct)
+    {
+        var domain = email[(email.LastIndexOf('@') + 1)..];
+        return organizations.Where(o => o.Domains.Contains(domain)).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+    }
+}
