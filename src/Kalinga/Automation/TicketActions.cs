@@ -49,8 +49,13 @@ public sealed class TicketActions(KalingaDb db, TicketFields fields, ChannelAdap
         };
     }
 
+    /// <summary>
+    /// A public reply on the ticket's channel. A rule's reply (an acknowledgement, a reminder) keeps the status, so a
+    /// new ticket still shows as new to agents; an agent's reply through a macro opens a new ticket as any reply does.
+    /// </summary>
     public void Reply(Ticket ticket, string text, Actor actor, DateTime now) =>
-        ticket.Reply(Message.Outbound(ChannelMessages.KindOf(ticket.Channel), actor, text, null, adapters.CanSend(ticket.Channel), now), null, now);
+        ticket.Reply(Message.Outbound(ChannelMessages.KindOf(ticket.Channel), actor, text, null, adapters.CanSend(ticket.Channel), now),
+            actor.Kind == ActorKind.Rule ? ticket.Status : null, now);
 
     private async Task ApplyAsync(Ticket ticket, RuleAction a, int index, Actor actor, Dictionary<string, string> values, DateTime now, CancellationToken ct)
     {
