@@ -37,6 +37,7 @@ public abstract partial class KalingaDb
         ConfigureAgents(modelBuilder);
         ConfigureWorkspace(modelBuilder);
         ConfigureEmail(modelBuilder);
+        ConfigureTargets(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {

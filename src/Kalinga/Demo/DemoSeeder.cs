@@ -85,7 +85,11 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Time
             await db.SaveChangesAsync(ct);
         }
 
+        var targets = new DemoTargets(db, clock);
+        await targets.SeedAsync(teams, agents, now, ct);
+        await targets.CatchUpAsync(teams["Customer Care"].Id, ct);
         await transaction.CommitAsync(ct);
+        await targets.RouteWaitingAsync([.. teams.Values.Select(t => t.Id)], ct);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Demo data loaded: {agents.Count} agents, {tickets} tickets in {Languages.Supported.Count} languages.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Sign in at /agent with any of these (password: {Password}):");

@@ -1,4 +1,5 @@
 using Kalinga.Channels;
+using Kalinga.Sla;
 
 namespace Kalinga.Tickets;
 
@@ -42,6 +43,9 @@ public sealed class Ticket
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>When the status last changed; time-based rules ("pending for 3 days") count from it.</summary>
+    public DateTime StatusChangedAt { get; private set; }
+
     public DateTime? FirstResponseAt { get; private set; }
 
     public DateTime? SolvedAt { get; private set; }
@@ -62,6 +66,9 @@ public sealed class Ticket
     public List<TicketCause> Causes { get; private set; } = [];
 
     public List<TicketLink> Links { get; private set; } = [];
+
+    /// <summary>The ticket's SLA targets, kept by the SLA handler; read-only here.</summary>
+    public List<SlaClock> SlaClocks { get; private set; } = [];
 
     public bool IsOpenForWork => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 
@@ -90,6 +97,7 @@ public sealed class Ticket
             Language = language,
             CreatedAt = now,
             UpdatedAt = now,
+            StatusChangedAt = now,
         };
         TicketEvent.For(ticket, TicketEventTypes.Created, actor, now, new { ticket.Number, channel, priority, reasonId });
         return ticket;
@@ -360,6 +368,7 @@ public sealed class Ticket
     {
         TicketEvent.For(this, TicketEventTypes.StatusChanged, actor, now, new { from = Status, to });
         Status = to;
+        StatusChangedAt = now;
         if (to == TicketStatus.Solved)
         {
             SolvedAt = now;

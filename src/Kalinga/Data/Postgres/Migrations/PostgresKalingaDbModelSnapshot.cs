@@ -201,6 +201,121 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Kalinga.Automation.Macro", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Templates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Macros");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.Rule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ScannedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Position");
+
+                    b.ToTable("Rules");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.RuleFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("RuleId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RuleFirings");
+                });
+
             modelBuilder.Entity("Kalinga.Channels.Email.BouncingAddress", b =>
                 {
                     b.Property<string>("Address")
@@ -731,6 +846,295 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssignedCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentRoutings");
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReassignWhenOffline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamQueues");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.Calendars.BusinessCalendar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BusinessCalendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Holidays = "[]",
+                            Hours = "[{\"day\":\"monday\",\"from\":540,\"to\":1020},{\"day\":\"tuesday\",\"from\":540,\"to\":1020},{\"day\":\"wednesday\",\"from\":540,\"to\":1020},{\"day\":\"thursday\",\"from\":540,\"to\":1020},{\"day\":\"friday\",\"from\":540,\"to\":1020}]",
+                            Name = "Standard hours",
+                            TimeZone = "UTC",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CycleStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("PolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportedCycle")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_SlaClocks_Due")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("Risk", "TicketId")
+                        .HasDatabaseName("IX_SlaClocks_Running")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.HasIndex("TicketId", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("SlaClocks");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PauseWhileOnHold")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PauseWhilePending")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("SlaPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            CalendarId = 1L,
+                            Conditions = "{\"reasons\":[\"complaint\"]}",
+                            IsActive = true,
+                            Name = "Complaints: resolved within 5 business days",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 10,
+                            Targets = "[{\"resolution\":2400}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Conditions = "{\"channels\":[\"chat\"]}",
+                            IsActive = true,
+                            Name = "Chat: answered within 2 minutes",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 20,
+                            Targets = "[{\"firstResponse\":2,\"nextResponse\":2}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Conditions = "{\"channels\":[\"social\"]}",
+                            IsActive = true,
+                            Name = "Social media: answered within 1 hour",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 30,
+                            Targets = "[{\"firstResponse\":60,\"nextResponse\":60}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Conditions = "{\"channels\":[\"email\",\"web\"]}",
+                            IsActive = true,
+                            Name = "E-mail and web: answered within 24 hours",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 40,
+                            Targets = "[{\"firstResponse\":1440,\"nextResponse\":1440}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.ContactReason", b =>
                 {
                     b.Property<int>("Id")
@@ -1105,6 +1509,9 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1135,11 +1542,17 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusChangedAt");
+
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("TeamId", "AssigneeId", "Status");
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
 
@@ -1178,6 +1591,9 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChainDepth")
                         .HasColumnType("integer");
 
                     b.Property<string>("CompletedHandlers")
@@ -1399,6 +1815,46 @@ namespace Kalinga.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.AgentRouting", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Team", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.TeamQueue", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.HasOne("Kalinga.Sla.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Kalinga.Sla.Calendars.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.Message", b =>
                 {
                     b.HasOne("Kalinga.Tickets.Ticket", null)
@@ -1554,6 +2010,8 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Navigation("Links");
 
                     b.Navigation("Messages");
+
+                    b.Navigation("SlaClocks");
 
                     b.Navigation("Tags");
                 });
