@@ -125,6 +125,20 @@ public sealed class Ticket
         }
     }
 
+    /// <summary>
+    /// A message Kalinga sends by itself (a receipt, a notification): on the timeline and in the outbox, but nobody's
+    /// answer, so it neither stamps the first response nor changes the status.
+    /// </summary>
+    public void SendAutomatic(Message message, DateTime now)
+    {
+        if (Status == TicketStatus.Closed)
+        {
+            throw new RuleException("ticket", "A closed ticket takes no new messages.");
+        }
+
+        AppendMessage(message, now);
+    }
+
     public void AddNote(Message note, DateTime now)
     {
         Messages.Add(note);
