@@ -6,10 +6,12 @@ using Kalinga.Channels;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
+using Kalinga.KnowledgeBase;
 using Kalinga.Localization;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Kalinga.Web;
+using Kalinga.Web.Portal;
 
 var verb = AdminVerb.Parse(args);
 var configurationArgs = verb?.ConfigurationArgs ?? args;
@@ -35,6 +37,8 @@ builder.Services.AddSearch();
 builder.Services.AddAdmin();
 builder.Services.AddApiDocs();
 builder.Services.AddKalingaLocalization();
+builder.Services.AddKnowledgeBase();
+builder.Services.AddPortal();
 builder.Services.AddBlazor();
 
 var app = builder.Build();
@@ -52,6 +56,7 @@ app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePortal();
 
 app.MapHealth();
 app.MapApiDocs();
@@ -64,6 +69,8 @@ app.MapAgents();
 app.MapAttachments();
 app.MapSearch();
 app.MapEvents();
+app.MapKnowledgeBase();
+app.MapPortal();
 app.MapBlazor();
 
 await app.RunAsync();
