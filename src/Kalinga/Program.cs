@@ -8,6 +8,7 @@ using Kalinga.Channels.Email;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.Events;
+using Kalinga.KnowledgeBase;
 using Kalinga.Localization;
 using Kalinga.Notifications;
 using Kalinga.Realtime;
@@ -18,6 +19,7 @@ using Kalinga.Tickets;
 using Kalinga.Web;
 using Kalinga.Web.Agent;
 using Microsoft.AspNetCore.DataProtection;
+using Kalinga.Web.Portal;
 
 var verb = AdminVerb.Parse(args);
 var configurationArgs = verb?.ConfigurationArgs ?? args;
@@ -51,6 +53,8 @@ builder.Services.AddSearch();
 builder.Services.AddAdmin();
 builder.Services.AddApiDocs();
 builder.Services.AddKalingaLocalization();
+builder.Services.AddKnowledgeBase();
+builder.Services.AddPortal();
 builder.Services.AddBlazor();
 builder.Services.AddAgentWorkspace();
 
@@ -69,6 +73,7 @@ app.UseWeb();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePortal();
 
 app.MapHealth();
 app.MapApiDocs();
@@ -89,6 +94,8 @@ app.MapAttachments();
 app.MapSearch();
 app.MapEvents();
 app.MapAgentWorkspace();
+app.MapKnowledgeBase();
+app.MapPortal();
 app.MapBlazor();
 
 await app.RunAsync();

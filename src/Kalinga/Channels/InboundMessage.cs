@@ -23,6 +23,9 @@ public sealed record InboundMessage(Channel Channel, CustomerRef From, string Su
     public string Reason { get; init; } = "question";
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>Fields a form asked for (an order number, a product); set on a new ticket only.</summary>
+    public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
 }
 
 public enum InboundOutcome

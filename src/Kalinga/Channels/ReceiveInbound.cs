@@ -53,6 +53,11 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
             ticket = Ticket.Open(await db.NextTicketNumberAsync(ct), Subject(item.Subject, text), reason.Id, item.Channel,
                 customer.Id, customer.OrganizationId, customer.Language, Priority.Normal, Actor.Customer(customer.Id), now);
             ticket.ReceiveFromCustomer(message, now);
+            if (item.CustomFields.Count > 0)
+            {
+                ticket.SetCustomFields(TicketFields.CheckCustomFields(item.CustomFields.ToDictionary(kv => kv.Key, kv => (string?)kv.Value)), Actor.Customer(customer.Id), now);
+            }
+
             db.Tickets.Add(ticket);
             outcome = InboundOutcome.NewTicket;
         }

@@ -49,6 +49,9 @@ public sealed class Customer
 
     public bool IsVip { get; set; }
 
+    /// <summary>In the portal, an organization admin follows every request of their organization, not only their own.</summary>
+    public bool IsOrganizationAdmin { get; set; }
+
     public List<string> Segments { get; set; } = [];
 
     public bool MarketingConsent { get; set; }
@@ -131,6 +134,11 @@ public sealed class Customer
         if (edit.Vip is { } vip)
         {
             Change(changes, "vip", IsVip, vip, v => IsVip = v);
+        }
+
+        if (edit.OrganizationAdmin is { } admin)
+        {
+            Change(changes, "organizationAdmin", IsOrganizationAdmin, admin, v => IsOrganizationAdmin = v);
         }
 
         if (edit.MarketingConsent is { } consent)

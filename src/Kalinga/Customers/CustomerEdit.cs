@@ -14,4 +14,5 @@ public sealed record CustomerEdit(
     bool? Vip = null,
     IReadOnlyList<string>? Segments = null,
     bool? MarketingConsent = null,
-    string? Notes = null);
+    string? Notes = null,
+    bool? OrganizationAdmin = null);

@@ -22,7 +22,8 @@ public sealed record CustomerDetails(
     IReadOnlyList<IdentityView> Identities,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    long? MergedIntoId);
+    long? MergedIntoId,
+    bool OrganizationAdmin);
 
 /// <summary>A row of a customer list, with the primary e-mail and phone an agent recognizes a customer by.</summary>
 public sealed record CustomerSummary(

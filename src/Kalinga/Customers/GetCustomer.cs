@@ -23,6 +23,7 @@ public sealed class GetCustomer(KalingaDb db)
                 c.Identities.OrderBy(i => i.Id).Select(i => new IdentityView(i.Id, i.Kind, i.Value, i.IsPrimary)).ToList(),
                 c.CreatedAt,
                 c.UpdatedAt,
-                c.MergedIntoId))
+                c.MergedIntoId,
+                c.IsOrganizationAdmin))
             .SingleOrDefaultAsync(ct);
 }

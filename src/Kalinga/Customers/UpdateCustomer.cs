@@ -20,7 +20,8 @@ public sealed record UpdateCustomerRequest(
     bool? Vip = null,
     IReadOnlyList<string>? Segments = null,
     bool? MarketingConsent = null,
-    [StringLength(4000)] string? Notes = null);
+    [StringLength(4000)] string? Notes = null,
+    bool? OrganizationAdmin = null);
 
 public sealed class UpdateCustomer(KalingaDb db, TimeProvider clock)
 {
@@ -40,7 +41,7 @@ public sealed class UpdateCustomer(KalingaDb db, TimeProvider clock)
         var language = request.Language is null ? null
             : Languages.Normalize(request.Language) ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
         var edit = new CustomerEdit(
-            request.Name, language, request.OrganizationId, request.PreferredChannel, request.Vip, request.Segments, request.MarketingConsent, request.Notes);
+            request.Name, language, request.OrganizationId, request.PreferredChannel, request.Vip, request.Segments, request.MarketingConsent, request.Notes, request.OrganizationAdmin);
 
         if (customer.Update(edit, actor, clock.GetUtcNow().UtcDateTime) is { } updated)
         {

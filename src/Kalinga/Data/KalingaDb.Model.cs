@@ -38,6 +38,8 @@ public abstract partial class KalingaDb
         ConfigureWorkspace(modelBuilder);
         ConfigureEmail(modelBuilder);
         ConfigureTargets(modelBuilder);
+        ConfigureKnowledgeBase(modelBuilder);
+        ConfigurePortal(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {

@@ -14,9 +14,10 @@ namespace Kalinga.Demo;
 /// <summary>
 /// Loads "Lumen Home", a demo retailer: three teams, ten agents, organizations, customers and about 200 tickets
 /// with real conversations in English, Filipino, Polish and Italian spread over the last eight weeks.
-/// Tickets are built through the domain methods, so their timelines look exactly like real ones.
+/// Tickets are built through the domain methods, so their timelines look exactly like real ones. The help center
+/// gets its categories and articles in the four languages (<see cref="DemoHelpCenter"/>).
 /// </summary>
-public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, TimeProvider clock)
+public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, DemoHelpCenter helpCenter, TimeProvider clock)
 {
     public const string Password = "kalinga-demo";
 
@@ -41,7 +42,10 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Time
     {
         if (await db.Agents.AnyAsync(a => a.Email == People[0].Email, ct))
         {
-            return "The demo data is already loaded.";
+            // A demo loaded before the help center existed still gets its articles.
+            return await db.KbCategories.AnyAsync(ct)
+                ? "The demo data is already loaded."
+                : HelpCenterLine(await helpCenter.LoadAsync(ct));
         }
 
         // All or nothing: a half-loaded demo would block a second try.
@@ -88,10 +92,12 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Time
         var targets = new DemoTargets(db, clock);
         await targets.SeedAsync(teams, agents, now, ct);
         await targets.CatchUpAsync(teams["Customer Care"].Id, ct);
+        var kb = await helpCenter.LoadAsync(ct);
         await transaction.CommitAsync(ct);
         await targets.RouteWaitingAsync([.. teams.Values.Select(t => t.Id)], ct);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Demo data loaded: {agents.Count} agents, {tickets} tickets in {Languages.Supported.Count} languages.");
+        report.AppendLine(HelpCenterLine(kb));
         report.AppendLine(CultureInfo.InvariantCulture, $"Sign in at /agent with any of these (password: {Password}):");
         foreach (var p in People)
         {
@@ -197,6 +203,9 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Time
 
         return ticket;
     }
+
+    private static string HelpCenterLine(KnowledgeBase.ImportReport kb) =>
+        $"Help center loaded: {kb.Categories} categories, {kb.Sections} sections, {kb.Articles} articles ({kb.Published} translations published).";
 
     private static string TeamFor(string reason) => reason switch
     {

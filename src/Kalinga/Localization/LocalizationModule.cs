@@ -15,9 +15,11 @@ public static class LocalizationModule
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
 
-            // A choice made in the UI (?culture= or the culture cookie) wins over the browser's languages.
+            // A help-center address names its language; otherwise a choice made in the UI (?culture= or the culture
+            // cookie) wins over the browser's languages.
             o.RequestCultureProviders =
             [
+                new PathCultureProvider(),
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),

@@ -10,6 +10,9 @@ public interface ISearchIndex
 
     /// <summary>Matching tickets with a relevance score (lower is better), as a query the caller can filter and page.</summary>
     IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query);
+
+    /// <summary>Published article translations in <paramref name="language"/> that match, with a score (lower is better).</summary>
+    IQueryable<ArticleHit> FindArticles(KalingaDb db, SearchQuery query, string language);
 }
 
 /// <summary>One ticket that matched, with its score and the best-matching message (null when only the subject matched).</summary>

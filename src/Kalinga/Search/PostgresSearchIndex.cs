@@ -6,7 +6,8 @@ namespace Kalinga.Search;
 /// <summary>
 /// <c>MessageSearch</c> and <c>TicketSearch</c> tables of tsvectors with GIN indexes (created by the PostgreSQL
 /// migrations). The <c>simple</c> configuration does no stemming, which suits four languages equally, and the
-/// text arrives already folded, so no unaccent extension is needed.
+/// text arrives already folded, so no unaccent extension is needed. <c>ArticleSearch</c> weighs an article's title
+/// (A) above its text (B).
 /// </summary>
 public sealed class PostgresSearchIndex : ISearchIndex
 {
@@ -34,6 +35,36 @@ public sealed class PostgresSearchIndex : ISearchIndex
                 ON CONFLICT ("TicketId") DO UPDATE SET "Vector" = excluded."Vector"
                 """, ct);
         }
+
+        if (changes.RemovedArticles.Count > 0)
+        {
+            var removed = changes.RemovedArticles.ToArray();
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "ArticleSearch" WHERE "TranslationId" = ANY({removed})""", ct);
+        }
+
+        if (changes.Articles.Count > 0)
+        {
+            var ids = changes.Articles.Select(a => a.Id).ToArray();
+            var languages = changes.Articles.Select(a => a.Language).ToArray();
+            var titles = changes.Articles.Select(a => TextFolding.ForIndex(a.Title)).ToArray();
+            var bodies = changes.Articles.Select(a => TextFolding.ForIndex(a.Summary + "\n" + a.PlainText)).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ArticleSearch"("TranslationId", "Language", "Vector")
+                SELECT id, lang, setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')
+                FROM unnest({ids}, {languages}, {titles}, {bodies}) AS u(id, lang, title, body)
+                ON CONFLICT ("TranslationId") DO UPDATE SET "Language" = excluded."Language", "Vector" = excluded."Vector"
+                """, ct);
+        }
+    }
+
+    public IQueryable<ArticleHit> FindArticles(KalingaDb db, SearchQuery query, string language)
+    {
+        var tsquery = query.ToTsQuery();
+        return db.Database.SqlQuery<ArticleHit>($"""
+            SELECT s."TranslationId", -ts_rank(s."Vector", q)::float8 AS "Score"
+            FROM "ArticleSearch" AS s, to_tsquery('simple', {tsquery}) AS q
+            WHERE s."Language" = {language} AND s."Vector" @@ q
+            """);
     }
 
     public IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query)

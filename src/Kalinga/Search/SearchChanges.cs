@@ -1,28 +1,42 @@
+using Kalinga.KnowledgeBase;
 using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Kalinga.Search;
 
-/// <summary>The messages and ticket subjects a save is about to write, captured before the save assigns their keys.</summary>
+/// <summary>
+/// The messages, ticket subjects and article translations a save is about to write, captured before the save assigns
+/// their keys. A translation is indexed as published; one taken off the portal (or deleted) leaves the index.
+/// </summary>
 public sealed class SearchChanges
 {
-    private SearchChanges(List<Message> messages, List<Ticket> subjects)
+    private SearchChanges(List<Message> messages, List<Ticket> subjects, List<ArticleTranslation> articles, List<int> removedArticles)
     {
         Messages = messages;
         Subjects = subjects;
+        Articles = articles;
+        RemovedArticles = removedArticles;
     }
 
     public IReadOnlyList<Message> Messages { get; }
 
     public IReadOnlyList<Ticket> Subjects { get; }
 
-    public bool IsEmpty => Messages.Count == 0 && Subjects.Count == 0;
+    /// <summary>Published translations whose title or text changed: their index row is replaced.</summary>
+    public IReadOnlyList<ArticleTranslation> Articles { get; }
+
+    /// <summary>Ids of translations that left the portal (unpublished or deleted).</summary>
+    public IReadOnlyList<int> RemovedArticles { get; }
+
+    public bool IsEmpty => Messages.Count == 0 && Subjects.Count == 0 && Articles.Count == 0 && RemovedArticles.Count == 0;
 
     public static SearchChanges Collect(ChangeTracker tracker)
     {
         List<Message> messages = [];
         List<Ticket> subjects = [];
+        List<ArticleTranslation> articles = [];
+        List<int> removedArticles = [];
         foreach (var entry in tracker.Entries())
         {
             switch (entry.Entity)
@@ -34,9 +48,17 @@ public sealed class SearchChanges
                     || (entry.State == EntityState.Modified && entry.Property(nameof(Ticket.Subject)).IsModified):
                     subjects.Add(t);
                     break;
+                case ArticleTranslation a when entry.State == EntityState.Deleted
+                    || (entry.State == EntityState.Modified && !a.IsPublished && entry.Property(nameof(ArticleTranslation.PublishedAt)).IsModified):
+                    removedArticles.Add(a.Id);
+                    break;
+                case ArticleTranslation a when a.IsPublished && (entry.State == EntityState.Added
+                    || (entry.State == EntityState.Modified && entry.Property(nameof(ArticleTranslation.PublishedAt)).IsModified)):
+                    articles.Add(a);
+                    break;
             }
         }
 
-        return new SearchChanges(messages, subjects);
+        return new SearchChanges(messages, subjects, articles, removedArticles);
     }
 }

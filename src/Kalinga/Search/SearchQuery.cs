@@ -1,17 +1,25 @@
 namespace Kalinga.Search;
 
 /// <summary>
-/// What a person typed, as folded terms. Each term is a word or a quoted phrase; every term must match,
-/// and a term of three or more letters also matches longer words it starts ("zamow" finds "zamówienie").
+/// What a person typed, as folded terms. Each term is a word or a quoted phrase; every term must match (or, for
+/// <see cref="AnyOf"/>, any term may), and a term of three or more letters also matches longer words it starts
+/// ("zamow" finds "zamówienie").
 /// </summary>
 public sealed class SearchQuery
 {
     private const int MaxTerms = 16;
     private const int MinPrefixLength = 3;
 
-    private SearchQuery(IReadOnlyList<IReadOnlyList<string>> terms) => Terms = terms;
+    private SearchQuery(IReadOnlyList<IReadOnlyList<string>> terms, bool matchAny = false)
+    {
+        Terms = terms;
+        MatchAny = matchAny;
+    }
 
     public IReadOnlyList<IReadOnlyList<string>> Terms { get; }
+
+    /// <summary>True when one matching term is enough; the ranking then favours texts that match more, and rarer, terms.</summary>
+    public bool MatchAny { get; }
 
     public bool IsEmpty => Terms.Count == 0;
 
@@ -46,13 +54,23 @@ public sealed class SearchQuery
         return new SearchQuery(terms);
     }
 
+    /// <summary>
+    /// The telling words of a longer text (a ticket, a half-written request) as a query any of whose words may match:
+    /// words of four letters or more that are not common function words, the first <paramref name="maxTerms"/> of them.
+    /// </summary>
+    public static SearchQuery AnyOf(string text, IReadOnlySet<string> commonWords, int maxTerms = 12)
+    {
+        var words = TextFolding.Words(text).Where(w => w.Length >= 4 && !commonWords.Contains(w)).Distinct().Take(maxTerms);
+        return new SearchQuery([.. words.Select(w => (IReadOnlyList<string>)[w])], matchAny: true);
+    }
+
     /// <summary>FTS5 syntax: <c>"zamowienie" "lh 204913"*</c>. Words hold only letters and digits, so quoting is safe.</summary>
     public string ToFts5() =>
-        string.Join(' ', Terms.Select(t => $"\"{string.Join(' ', t)}\"" + (IsPrefix(t) ? "*" : "")));
+        string.Join(MatchAny ? " OR " : " ", Terms.Select(t => $"\"{string.Join(' ', t)}\"" + (IsPrefix(t) ? "*" : "")));
 
     /// <summary>PostgreSQL tsquery syntax: <c>zamowienie:* &amp; lh &lt;-&gt; 204913:*</c>.</summary>
     public string ToTsQuery() =>
-        string.Join(" & ", Terms.Select(t => "(" + string.Join(" <-> ", t.Select((w, i) => i == t.Count - 1 && IsPrefix(t) ? w + ":*" : w)) + ")"));
+        string.Join(MatchAny ? " | " : " & ", Terms.Select(t => "(" + string.Join(" <-> ", t.Select((w, i) => i == t.Count - 1 && IsPrefix(t) ? w + ":*" : w)) + ")"));
 
     private static bool IsPrefix(IReadOnlyList<string> term) => term[^1].Length >= MinPrefixLength;
 }

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Kalinga.Data;
+using Kalinga.Events;
+using Kalinga.Localization;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalinga.Channels.Web;
+
+/// <summary>
+/// Answers a request a customer opened on the web channel with a receipt e-mail naming its number, in the ticket's
+/// language. It runs from the ticket's creation event, so a crash between the form and the receipt loses nothing;
+/// the receipt is an automatic message in the outbox, delivered by e-mail like any reply (see <see cref="WebChannelAdapter"/>).
+/// </summary>
+public sealed class SendWebReceipt(IServiceScopeFactory scopes, ChannelAdapters adapters, IOptions<PortalOptions> options, TimeProvider clock) : ITicketEventHandler
+{
+    public string Name => "web-receipt";
+
+    public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.Created && e.ActorKind == ActorKind.Customer && e.TicketId is not null;
+
+    public async Task HandleAsync(TicketEvent e, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == e.TicketId, ct);
+        var sent = await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorKind == ActorKind.System && m.Direction == MessageDirection.Out, ct);
+        if (ticket.Channel != Channel.Web || ticket.Status == TicketStatus.Closed || sent)
+        {
+            return;
+        }
+
+        var name = await db.Customers.Where(c => c.Id == ticket.CustomerId).Select(c => c.Name).SingleAsync(ct);
+        var language = Languages.Normalize(ticket.Language) ?? Languages.Default;
+        var url = $"{options.Value.PublicUrl.TrimEnd('/')}/requests/{ticket.Number}";
+        var text = string.Format(Localized.Culture(language), PortalText.Get("Mail.Receipt.Body", language), name, ticket.Number, ticket.Subject, url);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ticket.SendAutomatic(Message.Outbound(MessageKind.Email, Actor.System, text, null, adapters.CanSend(Channel.Web), now), now);
+        await db.SaveChangesAsync(ct);
+    }
+}

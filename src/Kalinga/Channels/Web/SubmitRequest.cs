@@ -1,0 +1,78 @@
+using Kalinga.Attachments;
+using Kalinga.Customers;
+using Kalinga.Data;
+using Kalinga.KnowledgeBase;
+using Kalinga.Localization;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Channels.Web;
+
+/// <summary>What a customer filled in on /requests/new. <c>FormId</c> ties the form to the suggested articles opened from it.</summary>
+public sealed record RequestForm(
+    string? Email,
+    string? Name,
+    string? Reason,
+    string? Subject,
+    string? Description,
+    string? OrderNumber,
+    string? Product,
+    string? FormId,
+    string Language);
+
+/// <summary>
+/// The request form, sent: it goes through the same inbound step as every channel (customer matched or created, a
+/// new ticket on the web channel), with its attachments and order/product fields. The receipt e-mail follows from the
+/// ticket's creation event (<see cref="SendWebReceipt"/>), so it is queued even if this process stops right after.
+/// </summary>
+public sealed class SubmitRequest(KalingaDb db, ReceiveInbound receive, UploadAttachments upload, TicketFields fields, Deflection deflection)
+{
+    public const int MaxSubject = 200;
+    public const int MaxDescription = 20_000;
+
+    public async Task<long> HandleAsync(RequestForm form, long? signedInCustomerId, IReadOnlyList<IncomingFile> files, CancellationToken ct)
+    {
+        var from = signedInCustomerId is { } id
+            ? new CustomerRef(Id: id, Language: form.Language)
+            : new CustomerRef(Email: Checked(form.Email, 320, "email"), Name: form.Name?.Trim() is { Length: > 0 and <= 200 } name ? name : null, Language: form.Language);
+        if (from.Email is { } email && !CustomerIdentity.IsValid(IdentityKind.Email, email))
+        {
+            throw new RuleException("email", "Give an e-mail address we can answer to.");
+        }
+
+        var reason = form.Reason is { } code && ContactReason.Fixed.Contains(code) ? code : throw new RuleException("reason", "Choose what your request is about.");
+        var subject = Checked(form.Subject, MaxSubject, "subject");
+        var description = Checked(form.Description, MaxDescription, "description");
+        var custom = new Dictionary<string, string>();
+        if (form.OrderNumber?.Trim() is { Length: > 0 } order)
+        {
+            custom["order_number"] = order.Length <= 40 ? order : throw new RuleException("orderNumber", "An order number has at most 40 characters.");
+        }
+
+        if (form.Product?.Trim() is { Length: > 0 } product)
+        {
+            custom["product"] = product.Length <= 200 ? product : throw new RuleException("product", "A product name has at most 200 characters.");
+        }
+
+        var uploader = signedInCustomerId is { } c ? Actor.Customer(c) : Actor.System;
+        var attachments = files.Count == 0 ? [] : await fields.UnclaimedAttachmentsAsync([.. (await upload.HandleAsync(files, uploader, ct)).Select(a => a.Id)], ct);
+        var result = await receive.HandleAsync(new InboundMessage(Channel.Web, from, subject, description)
+        {
+            Reason = reason,
+            Attachments = attachments,
+            CustomFields = custom,
+        }, ct);
+
+        var ticketId = await db.Tickets.Where(t => t.Number == result.TicketNumber).Select(t => t.Id).SingleAsync(ct);
+        await deflection.FormSubmittedAsync(form.FormId, ticketId, ct);
+        return result.TicketNumber;
+    }
+
+    private static string Checked(string? value, int max, string field)
+    {
+        var trimmed = value?.Trim() ?? "";
+        return trimmed.Length == 0 ? throw new RuleException(field, PortalText.Get("Form.Required"))
+            : trimmed.Length <= max ? trimmed
+            : throw new RuleException(field, PortalText.Format("Form.TooLong", max));
+    }
+}

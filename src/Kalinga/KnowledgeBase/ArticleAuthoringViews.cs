@@ -1,0 +1,35 @@
+namespace Kalinga.KnowledgeBase;
+
+public sealed record CreateArticleRequest(
+    string Key,
+    string SectionKey,
+    string Language,
+    string Title,
+    string Body,
+    string? Summary = null,
+    bool Internal = false,
+    bool MustRead = false,
+    IReadOnlyList<string>? Tags = null,
+    bool Publish = false);
+
+/// <summary>Fields to change; null leaves a field as it is.</summary>
+public sealed record UpdateArticleRequest(string? SectionKey = null, bool? Internal = null, bool? MustRead = null, IReadOnlyList<string>? Tags = null);
+
+public sealed record DraftRequest(string Title, string Body, string? Summary = null);
+
+public sealed record DraftView(string Title, string Summary, string Body, DateTime SavedAt, long? SavedById);
+
+/// <summary>One language of an article for its authors: what is live, and the draft waiting to replace it.</summary>
+public sealed record TranslationView(
+    string Language, bool Published, string Title, string Summary, string Body, DateTime? PublishedAt, int Version,
+    DraftView? Draft, long Views, int Helpful, int NotHelpful);
+
+public sealed record ArticleDetails(
+    string Key, string CategoryKey, string SectionKey, bool Internal, bool MustRead, IReadOnlyList<string> Tags,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? LastPublishedAt, IReadOnlyList<TranslationView> Translations);
+
+public sealed record TranslationSummary(string Language, string Title, bool Published, bool HasDraft, int Version, long Views);
+
+public sealed record ArticleListItem(string Key, string SectionKey, bool Internal, bool MustRead, IReadOnlyList<string> Tags, DateTime UpdatedAt, IReadOnlyList<TranslationSummary> Translations);
+
+public sealed record VersionView(int Number, string Title, string Summary, string Body, DateTime PublishedAt, long? PublishedById, string? PublishedBy);

@@ -1,0 +1,80 @@
+using Kalinga.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.KnowledgeBase;
+
+public sealed record FeedbackView(long Id, string Language, bool Helpful, string? Comment, long? CustomerId, DateTime CreatedAt);
+
+/// <summary>The help center as its authors see it: every article (internal ones too), drafts, versions and feedback.</summary>
+public sealed class ReadArticles(KalingaDb db)
+{
+    public const int MaxLimit = 200;
+
+    public async Task<IReadOnlyList<ArticleListItem>> ListAsync(string? sectionKey, bool? mustRead, int limit, int offset, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit || offset < 0)
+        {
+            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} articles from an offset of 0 or more.");
+        }
+
+        var articles = db.Articles.AsNoTracking();
+        if (sectionKey is not null)
+        {
+            articles = articles.Where(a => db.KbSections.Any(s => s.Id == a.SectionId && s.Key == sectionKey));
+        }
+
+        if (mustRead is { } flag)
+        {
+            articles = articles.Where(a => a.IsMustRead == flag);
+        }
+
+        return await articles.OrderBy(a => a.Key).Skip(offset).Take(limit)
+            .Select(a => new ArticleListItem(
+                a.Key, db.KbSections.Where(s => s.Id == a.SectionId).Select(s => s.Key).First(), a.IsInternal, a.IsMustRead, a.Tags, a.UpdatedAt,
+                a.Translations.OrderBy(t => t.Language)
+                    .Select(t => new TranslationSummary(t.Language, t.PublishedAt != null ? t.Title : t.DraftTitle ?? "", t.PublishedAt != null, t.DraftBody != null, t.PublishedVersion, t.ViewCount))
+                    .ToList()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<ArticleDetails?> GetAsync(string key, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Include(a => a.Translations).SingleOrDefaultAsync(a => a.Key == key, ct);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var place = await db.KbSections.Where(s => s.Id == article.SectionId)
+            .Select(s => new { s.Key, Category = db.KbCategories.Where(c => c.Id == s.CategoryId).Select(c => c.Key).First() }).SingleAsync(ct);
+        return new ArticleDetails(
+            article.Key, place.Category, place.Key, article.IsInternal, article.IsMustRead, article.Tags, article.CreatedAt, article.UpdatedAt, article.LastPublishedAt,
+            [.. article.Translations.OrderBy(t => t.Language).Select(t => new TranslationView(
+                t.Language, t.IsPublished, t.Title, t.Summary, t.Body, t.PublishedAt, t.PublishedVersion,
+                t.HasDraft ? new DraftView(t.DraftTitle!, t.DraftSummary ?? "", t.DraftBody!, t.DraftSavedAt!.Value, t.DraftSavedById) : null,
+                t.ViewCount, t.HelpfulCount, t.NotHelpfulCount))]);
+    }
+
+    public async Task<IReadOnlyList<VersionView>?> VersionsAsync(string key, string language, CancellationToken ct)
+    {
+        var translationId = await db.ArticleTranslations
+            .Where(t => t.Language == language && db.Articles.Any(a => a.Id == t.ArticleId && a.Key == key))
+            .Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+        return translationId is null ? null : await db.ArticleVersions.AsNoTracking()
+            .Where(v => v.TranslationId == translationId)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new VersionView(v.Number, v.Title, v.Summary, v.Body, v.PublishedAt, v.PublishedById,
+                db.Agents.Where(a => a.Id == v.PublishedById).Select(a => a.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<FeedbackView>?> FeedbackAsync(string key, int limit, CancellationToken ct)
+    {
+        var articleId = await db.Articles.Where(a => a.Key == key).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+        return articleId is null ? null : await db.ArticleFeedback.AsNoTracking()
+            .Join(db.ArticleTranslations.Where(t => t.ArticleId == articleId), f => f.TranslationId, t => t.Id, (f, t) => new { f, t.Language })
+            .OrderByDescending(x => x.f.Id).Take(Math.Clamp(limit, 1, MaxLimit))
+            .Select(x => new FeedbackView(x.f.Id, x.Language, x.f.IsHelpful, x.f.Comment, x.f.CustomerId, x.f.CreatedAt))
+            .ToListAsync(ct);
+    }
+}
