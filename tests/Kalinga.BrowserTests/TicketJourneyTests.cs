@@ -15,7 +15,6 @@ public sealed class TicketJourneyTests(WorkspaceApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Unassigned" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Dishwasher shows error E24" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = $"#{ticket.Number} Dishwasher shows error E24" }).WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = "/tmp/ws/ticket.png", FullPage = true });
 
         await page.Locator("#composer-text").FillAsync("Hello Nora, please clean the **filter** at the bottom.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -32,6 +31,5 @@ public sealed class TicketJourneyTests(WorkspaceApp app)
 
         await page.Locator("body").PressAsync("s");
         await Assertions.Expect(page.GetByTestId("ticket-status")).ToHaveTextAsync("Solved");
-        await page.ScreenshotAsync(new() { Path = "/tmp/ws/ticket2.png", FullPage = true });
     }
 }

@@ -1,7 +1,9 @@
 using Kalinga.Customers;
 using Kalinga.Demo;
 using Kalinga.Events;
+using Kalinga.Routing;
 using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
@@ -24,6 +26,13 @@ public sealed class WorkspaceApp : BrowserApp
     {
         await base.InitializeAsync();
         await WithScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None));
+
+        // The journeys drive assignment and status by hand; the demo's automatic routing and rules would race them.
+        await WithDbAsync(async db =>
+        {
+            await db.TeamQueues.ExecuteUpdateAsync(s => s.SetProperty(q => q.Strategy, RoutingStrategy.Manual));
+            await db.Rules.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsActive, false));
+        });
     }
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddHostedService<DispatchLoop>();
