@@ -60,8 +60,19 @@ public static class BenchMain
             Say($"{engine}: data");
             var generated = await database.EnsureCachedAsync(line => Say("  " + line));
             data.Add($"{engine}: {await database.DescribeAsync()}" + (generated > TimeSpan.Zero ? $"; generated in {generated.TotalMinutes:0.0} min in this run" : ""));
+            Say("  " + data[^1]);
+            if (options.PrepareOnly)
+            {
+                continue;
+            }
+
             Say($"{engine}: scenarios");
             results.AddRange(await new EngineRun(options, builds, database, workload, new Wrk(scripts), Say).RunAsync());
+        }
+
+        if (options.PrepareOnly)
+        {
+            return 0;
         }
 
         var run = new RunInfo(started, Machine.Describe(), options.Command, options.Tickets, [.. options.Engines.Select(e => e.ToString())], data, loadAtStart, Machine.LoadAverage());

@@ -10,7 +10,7 @@ public enum Engine
 
 /// <summary>
 /// <c>[--engine sqlite|postgres|both] [--tickets N] [--smoke] [--out FILE] [--duration SECONDS] [--postgres CONNECTION]
-/// [--data DIR]</c>. A smoke run uses 2,000 tickets and 3-second scenarios and writes no report unless <c>--out</c> says so.
+/// [--data DIR] [--prepare]</c>. <c>--prepare</c> only generates (or finds) the cached databases, for a later run. A smoke run uses 2,000 tickets and 3-second scenarios and writes no report unless <c>--out</c> says so.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -21,6 +21,8 @@ public sealed record BenchOptions
     public required int Tickets { get; init; }
 
     public required bool Smoke { get; init; }
+
+    public required bool PrepareOnly { get; init; }
 
     public required string? OutFile { get; init; }
 
@@ -45,6 +47,7 @@ public sealed record BenchOptions
         int? tickets = null;
         int? seconds = null;
         var smoke = false;
+        var prepare = false;
         string? outFile = null;
         var postgres = Environment.GetEnvironmentVariable("KALINGA_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("KALINGA_TEST_POSTGRES");
         var work = Path.Combine(repositoryRoot, "artifacts", "bench");
@@ -67,6 +70,9 @@ public sealed record BenchOptions
                     break;
                 case "--smoke":
                     smoke = true;
+                    break;
+                case "--prepare":
+                    prepare = true;
                     break;
                 case "--out":
                     outFile = Value();
@@ -101,6 +107,7 @@ public sealed record BenchOptions
             Engines = engines,
             Tickets = count,
             Smoke = smoke,
+            PrepareOnly = prepare,
             OutFile = outFile ?? (smoke ? null : Path.Combine(repositoryRoot, "docs", "performance.md")),
             Duration = TimeSpan.FromSeconds(seconds ?? (smoke ? 3 : 15)),
             Warmup = TimeSpan.FromSeconds(smoke ? 1 : 5),
