@@ -20,7 +20,7 @@ public sealed class PostgresBenchDatabase : BenchDatabase
         Environment = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Kalinga"] = ConnectionString(RunDatabase),
+            ["ConnectionStrings__Kalinga"] = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = RunDatabase }.ConnectionString,
         };
     }
 
@@ -34,7 +34,8 @@ public sealed class PostgresBenchDatabase : BenchDatabase
     {
         if (await ExistsAsync(Template))
         {
-            progress($"cached database {Template}");
+            progress($"cached database {Template}; applying new migrations, if any");
+            await MigrateDatabaseAsync(Template);
             return TimeSpan.Zero;
         }
 
@@ -42,20 +43,7 @@ public sealed class PostgresBenchDatabase : BenchDatabase
         var building = Template + "_partial";
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
         await ExecuteAsync($"CREATE DATABASE \"{building}\"");
-        var dataDirectory = Directory.CreateTempSubdirectory("kalinga-bench-migrate-").FullName;
-        try
-        {
-            await MigrateAsync(dataDirectory, new Dictionary<string, string>
-            {
-                ["Database__Provider"] = "Postgres",
-                ["ConnectionStrings__Kalinga"] = ConnectionString(building),
-            });
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-
+        await MigrateDatabaseAsync(building);
         var plan = MakePlan(Options.Tickets);
         TimeSpan took;
         await using (var loader = new PostgresLoader(ConnectionString(building)))
@@ -104,8 +92,28 @@ public sealed class PostgresBenchDatabase : BenchDatabase
         }
     }
 
+    private async Task MigrateDatabaseAsync(string database)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("kalinga-bench-migrate-").FullName;
+        try
+        {
+            await MigrateAsync(dataDirectory, new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Kalinga"] = ConnectionString(database),
+            });
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Unpooled: a pooled connection left idle on the template would block CREATE DATABASE … TEMPLATE and RENAME.</summary>
     private string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(Options.Postgres) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(Options.Postgres) { Database = database, Pooling = false }.ConnectionString;
 
     private async Task<bool> ExistsAsync(string database)
     {

@@ -20,7 +20,8 @@ public sealed class SqliteBenchDatabase(BenchOptions options, string kalingaDll)
     {
         if (File.Exists(Path.Combine(CacheDirectory, "kalinga.db")))
         {
-            progress($"cached database {CacheDirectory}");
+            progress($"cached database {CacheDirectory}; applying new migrations, if any");
+            await MigrateAsync(CacheDirectory, Environment);
             return TimeSpan.Zero;
         }
 
