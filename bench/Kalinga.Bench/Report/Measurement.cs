@@ -27,6 +27,12 @@ public sealed record Measurement
 
     public long? Errors { get; init; }
 
+    /// <summary>
+    /// The server's CPU time per request (user and kernel, all cores). Unlike throughput it hardly depends on what else
+    /// the machine is doing, so it is the figure to compare between runs on a busy machine.
+    /// </summary>
+    public double? CpuMsPerRequest { get; init; }
+
     /// <summary>Throughput as a share of the bare ASP.NET Core endpoint measured in the same run.</summary>
     public double? ShareOfBare { get; init; }
 

@@ -97,6 +97,13 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server was not ready after {patience.TotalSeconds:0} s; see {((FileStream)log.BaseStream).Name}.");
     }
 
+    /// <summary>CPU time the server has used so far, user and kernel, on all cores.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>Resident set size now (VmRSS) and at its peak since start (VmHWM), in MB.</summary>
     public (double Rss, double Peak) Memory()
     {
