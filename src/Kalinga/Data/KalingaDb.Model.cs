@@ -35,6 +35,8 @@ public abstract partial class KalingaDb
         ConfigureTickets(modelBuilder);
         ConfigureCustomers(modelBuilder);
         ConfigureAgents(modelBuilder);
+        ConfigureWorkspace(modelBuilder);
+        ConfigureEmail(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {

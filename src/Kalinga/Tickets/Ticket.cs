@@ -61,6 +61,8 @@ public sealed class Ticket
 
     public List<TicketCause> Causes { get; private set; } = [];
 
+    public List<TicketLink> Links { get; private set; } = [];
+
     public bool IsOpenForWork => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 
     public static Ticket Open(
@@ -123,6 +125,20 @@ public sealed class Ticket
         {
             ChangeStatus(target, message.Author, now);
         }
+    }
+
+    /// <summary>
+    /// A message Kalinga sends by itself (a receipt, a notification): on the timeline and in the outbox, but nobody's
+    /// answer, so it neither stamps the first response nor changes the status.
+    /// </summary>
+    public void SendAutomatic(Message message, DateTime now)
+    {
+        if (Status == TicketStatus.Closed)
+        {
+            throw new RuleException("ticket", "A closed ticket takes no new messages.");
+        }
+
+        AppendMessage(message, now);
     }
 
     public void AddNote(Message note, DateTime now)
@@ -288,6 +304,41 @@ public sealed class Ticket
 
         ChangeStatusCore(TicketStatus.Closed, actor, now);
         target.Touch(now);
+    }
+
+    /// <summary>Links two tickets both ways; the caller loads <see cref="Links"/> of both first.</summary>
+    public void LinkTo(Ticket other, Actor actor, DateTime now)
+    {
+        if (other.Id == Id)
+        {
+            throw new RuleException("ticket", "A ticket cannot be linked to itself.");
+        }
+
+        if (Links.Any(l => l.LinkedTicketId == other.Id))
+        {
+            return;
+        }
+
+        Links.Add(new TicketLink(Id, other.Id, now));
+        other.Links.Add(new TicketLink(other.Id, Id, now));
+        TicketEvent.For(this, TicketEventTypes.Linked, actor, now, new { ticket = other.Number });
+        TicketEvent.For(other, TicketEventTypes.Linked, actor, now, new { ticket = Number });
+        Touch(now);
+        other.Touch(now);
+    }
+
+    /// <summary>Removes the link both ways; the caller loads <see cref="Links"/> of both first.</summary>
+    public void UnlinkFrom(Ticket other, Actor actor, DateTime now)
+    {
+        if (Links.RemoveAll(l => l.LinkedTicketId == other.Id) + other.Links.RemoveAll(l => l.LinkedTicketId == Id) == 0)
+        {
+            return;
+        }
+
+        TicketEvent.For(this, TicketEventTypes.Unlinked, actor, now, new { ticket = other.Number });
+        TicketEvent.For(other, TicketEventTypes.Unlinked, actor, now, new { ticket = Number });
+        Touch(now);
+        other.Touch(now);
     }
 
     /// <summary>Moves the ticket to another customer (after the two customers were merged).</summary>
