@@ -34,7 +34,11 @@ public sealed class CustomerLookup(KalingaDb db)
         }
 
         var normalized = CustomerIdentity.Normalize(kind, value);
-        var known = await db.Customers.Where(c => c.Identities.Any(i => i.Kind == kind && i.Value == normalized)).SingleOrDefaultAsync(ct);
+        // From the identity to the customer, through the unique (Kind, Value) index: asked the other way round
+        // (customers having such an identity), SQLite walked every customer.
+        var known = await db.CustomerIdentities.Where(i => i.Kind == kind && i.Value == normalized)
+            .Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => c)
+            .SingleOrDefaultAsync(ct);
         if (known is not null)
         {
             return await FollowMergesAsync(known, ct);

@@ -67,19 +67,24 @@ public sealed class PostgresSearchIndex : ISearchIndex
             """);
     }
 
+    // Each table yields its newest matches first and stops at the window (see SearchQuery.Window); the rank is
+    // computed on those rows only, after the limit.
     public IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query)
     {
         var tsquery = query.ToTsQuery();
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT DISTINCT ON ("TicketId") "TicketId", "Score", "MessageId" FROM (
-                SELECT m."TicketId" AS "TicketId", -ts_rank(s."Vector", q)::float8 AS "Score", m."Id" AS "MessageId"
-                FROM "MessageSearch" AS s JOIN "Messages" AS m ON m."Id" = s."MessageId",
-                     to_tsquery('simple', {tsquery}) AS q
-                WHERE s."Vector" @@ q
+                SELECT m."TicketId" AS "TicketId", -ts_rank(h."Vector", to_tsquery('simple', {tsquery}))::float8 AS "Score", m."Id" AS "MessageId"
+                FROM (
+                    SELECT s."MessageId", s."Vector" FROM "MessageSearch" AS s
+                    WHERE s."Vector" @@ to_tsquery('simple', {tsquery}) ORDER BY s."MessageId" DESC LIMIT {SearchQuery.Window}
+                ) AS h JOIN "Messages" AS m ON m."Id" = h."MessageId"
                 UNION ALL
-                SELECT s."TicketId", -2 * ts_rank(s."Vector", q)::float8, NULL::bigint
-                FROM "TicketSearch" AS s, to_tsquery('simple', {tsquery}) AS q
-                WHERE s."Vector" @@ q
+                SELECT h."TicketId", -2 * ts_rank(h."Vector", to_tsquery('simple', {tsquery}))::float8, NULL::bigint
+                FROM (
+                    SELECT s."TicketId", s."Vector" FROM "TicketSearch" AS s
+                    WHERE s."Vector" @@ to_tsquery('simple', {tsquery}) ORDER BY s."TicketId" DESC LIMIT {SearchQuery.Window}
+                ) AS h
             ) AS hits
             ORDER BY "TicketId", "Score"
             """);

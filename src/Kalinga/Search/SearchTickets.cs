@@ -42,7 +42,7 @@ public sealed class SearchTickets(KalingaDb db)
             .ToListAsync(ct);
 
         var ids = page.Take(limit).Select(h => h.TicketId).ToList();
-        var summaries = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(ListTickets.Summary(db)).ToDictionaryAsync(t => t.Id, ct);
+        var summaries = (await TicketSummaries.ListAsync(db, db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)), ct)).ToDictionary(t => t.Id);
         var messageIds = page.Where(h => h.MessageId is not null).Select(h => h.MessageId!.Value).ToList();
         var texts = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.Text }).ToDictionaryAsync(m => m.Id, m => m.Text, ct);
 

@@ -58,18 +58,24 @@ public sealed class SqliteSearchIndex : ISearchIndex
         language.All(char.IsAsciiLetterLower) ? language : throw new ArgumentException("Not a language code.", nameof(language));
 
     // A subject match weighs twice a body match. bm25 is negative, lower is better; with MIN the bare
-    // MessageId column comes from the best row (an SQLite guarantee for min/max aggregates).
+    // MessageId column comes from the best row (an SQLite guarantee for min/max aggregates). Each table yields its
+    // newest matches first (FTS5 walks its doclists by rowid, newest last) and stops at the window, so a common word
+    // costs what a rare one costs; see SearchQuery.Window.
     public IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query)
     {
         var match = query.ToFts5();
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
-                SELECT m."TicketId" AS "TicketId", bm25("MessageSearch") AS "Score", m."Id" AS "MessageId"
-                FROM "MessageSearch" JOIN "Messages" AS m ON m."Id" = "MessageSearch".rowid
-                WHERE "MessageSearch" MATCH {match}
+                SELECT m."TicketId" AS "TicketId", h."Score" AS "Score", m."Id" AS "MessageId"
+                FROM (
+                    SELECT rowid AS "Id", bm25("MessageSearch") AS "Score" FROM "MessageSearch"
+                    WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+                ) AS h JOIN "Messages" AS m ON m."Id" = h."Id"
                 UNION ALL
-                SELECT "TicketSearch".rowid, bm25("TicketSearch") * 2.0, NULL
-                FROM "TicketSearch" WHERE "TicketSearch" MATCH {match}
+                SELECT "Id", "Score" * 2.0, NULL FROM (
+                    SELECT rowid AS "Id", bm25("TicketSearch") AS "Score" FROM "TicketSearch"
+                    WHERE "TicketSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+                )
             ) GROUP BY "TicketId"
             """);
     }

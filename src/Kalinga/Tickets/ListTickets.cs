@@ -47,7 +47,8 @@ public sealed class ListTickets(KalingaDb db)
             _ => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
         };
 
-        var rows = await query.Take(limit + 1).Select(Summary(db)).ToListAsync(ct);
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
+        var rows = await TicketSummaries.ListAsync(db, query.Take(limit + 1), ct);
         var next = rows.Count > limit ? Cursor.From(rows[limit - 1], sort, descending) : null;
         return new TicketPage(rows.Take(limit).ToList(), next);
     }
@@ -63,15 +64,6 @@ public sealed class ListTickets(KalingaDb db)
 
         return (by, descending);
     }
-
-    public static System.Linq.Expressions.Expression<Func<Ticket, TicketSummary>> Summary(KalingaDb db) => t => new TicketSummary(
-        t.Id, t.Number, t.Subject, t.Status, t.Priority,
-        db.ContactReasons.Where(r => r.Id == t.ReasonId).Select(r => r.Code).First(),
-        t.Channel, t.Language, t.CustomerId,
-        db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Name).First(),
-        t.OrganizationId, t.AssigneeId, t.TeamId,
-        t.Tags.Select(x => x.Tag.Name).ToList(),
-        t.CreatedAt, t.UpdatedAt);
 
     private static IQueryable<Ticket> After(IQueryable<Ticket> q, Cursor c, TicketSort sort, bool descending) => (sort, descending) switch
     {

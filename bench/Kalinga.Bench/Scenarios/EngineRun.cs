@@ -1,0 +1,148 @@
+using Kalinga.Bench.Databases;
+using Kalinga.Bench.Load;
+using Kalinga.Bench.Report;
+using Kalinga.Bench.Server;
+
+namespace Kalinga.Bench.Scenarios;
+
+/// <summary>
+/// All scenarios on one engine: the bare endpoint first (the machine's ceiling in this run), then Kalinga started on a
+/// fresh copy of the generated database, idle memory, reads, writes, memory under load.
+/// </summary>
+public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase database, Workload workload, Wrk wrk, Action<string> say)
+{
+    private const int Clients = 16;
+    private readonly List<Measurement> results = [];
+    private double bare = double.NaN;
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync()
+    {
+        await MeasureBareAsync();
+        await database.PrepareRunAsync();
+        var token = await database.IssueTokenAsync();
+        var starts = new List<TimeSpan>();
+        for (var i = 1; i < options.Starts; i++)
+        {
+            await using var warm = StartKalinga();
+            starts.Add(await warm.WaitReadyAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        await using var server = StartKalinga();
+        starts.Add(await server.WaitReadyAsync(TimeSpan.FromMinutes(2)));
+        Add(new Measurement
+        {
+            Scenario = $"start to /health/ready (median of {starts.Count})",
+            Engine = database.Engine,
+            Value = starts.Order().ElementAt(starts.Count / 2).TotalSeconds,
+            Unit = "s",
+            Target = Target.AtMost(3, "s"),
+            LoadAverage = Machine.LoadAverage(),
+        });
+
+        // Idle means started, ready and left alone: the dispatcher polls, nothing else happens.
+        await Task.Delay(options.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5));
+        Add(new Measurement
+        {
+            Scenario = "resident memory, idle",
+            Engine = database.Engine,
+            Value = server.Memory().Rss,
+            Unit = "MB",
+            Target = Target.AtMost(200, "MB"),
+            LoadAverage = Machine.LoadAverage(),
+        });
+
+        await using (var sampler = new MemorySampler(server))
+        {
+            var detail = $"/api/v1/tickets/{Workload.FirstNumber + ((workload.LastNumber - Workload.FirstNumber) / 2)}";
+            await Probe.GetAsync(server.BaseAddress, detail, token);
+            await LoadAsync(server, "get ticket with timeline", Clients, Lua.GetNumbered("/api/v1/tickets/", Workload.FirstNumber, workload.LastNumber, "", token),
+                Target.AtLeast(15_000), () => Probe.GetAsync(server.BaseAddress, detail, token));
+            await LoadAsync(server, "view page (50 tickets, filtered, sorted)", Clients, Lua.GetAny(workload.ViewPaths, token),
+                Target.P95Within(30), () => Probe.GetAsync(server.BaseAddress, workload.ViewPaths[0], token));
+            await LoadAsync(server, "full-text search (en/fil/pl/it)", Clients, Lua.GetAny(Workload.SearchPaths, token),
+                Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, Workload.SearchPaths[0], token));
+
+            var bodies = workload.NewTickets(200);
+            var probeBody = bodies[0].Replace("{unique}", "probe", StringComparison.Ordinal);
+            await LoadAsync(server, "create ticket via API", 1, Lua.PostRotating("/api/v1/tickets", bodies, token),
+                null, () => Probe.PostAsync(server.BaseAddress, "/api/v1/tickets", probeBody, token));
+            await LoadAsync(server, "create ticket via API", Clients, Lua.PostRotating("/api/v1/tickets", bodies, token),
+                Target.AtLeast(2_000), () => Task.FromResult(""));
+
+            Unavailable("agent ticket page /agent/tickets/{n} (server render)", "not on main yet (agent workspace, issue 4)");
+            Unavailable("portal article page (server render)", "not on main yet (portal and KB, issue 5)");
+            Unavailable("e-mail ingestion from a folder of .eml files", "not on main yet (e-mail channel, issue 3)");
+
+            Add(new Measurement
+            {
+                Scenario = "resident memory, under load (highest sample)",
+                Engine = database.Engine,
+                Value = sampler.MaxRssMb,
+                Unit = "MB",
+                Target = Target.AtMost(500, "MB"),
+                LoadAverage = Machine.LoadAverage(),
+            });
+            Add(new Measurement
+            {
+                Scenario = "resident memory, peak since start (VmHWM)",
+                Engine = database.Engine,
+                Value = server.Memory().Peak,
+                Unit = "MB",
+                LoadAverage = Machine.LoadAverage(),
+            });
+        }
+
+        return results;
+    }
+
+    private ServerProcess StartKalinga() =>
+        ServerProcess.Start(builds.KalingaDll, ["--data", database.RunDataDirectory], database.Environment, Path.Combine(options.WorkDirectory, "run", $"kalinga-{database.Engine}.log".ToLowerInvariant()));
+
+    private async Task MeasureBareAsync()
+    {
+        await using var server = ServerProcess.Start(builds.BareDll, [], new Dictionary<string, string>(), Path.Combine(options.WorkDirectory, "run", "bare.log"));
+        await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        var m = await LoadAsync(server, "bare ASP.NET Core JSON endpoint (ceiling)", Clients, Lua.GetAny(["/json"], null), null,
+            () => Probe.GetAsync(server.BaseAddress, "/json", null));
+        bare = m.Value ?? double.NaN;
+    }
+
+    private async Task<Measurement> LoadAsync(ServerProcess server, string scenario, int clients, string lua, Target? target, Func<Task<string>> probe)
+    {
+        say($"  {scenario}, {clients} client{(clients == 1 ? "" : "s")}");
+        await probe();
+        await wrk.RunAsync(server.BaseAddress, lua, clients, options.Warmup);
+        var load = Machine.LoadAverage();
+        var cpuBefore = server.CpuTime();
+        var r = await wrk.RunAsync(server.BaseAddress, lua, clients, options.Duration);
+        var cpu = server.CpuTime() - cpuBefore;
+        var m = new Measurement
+        {
+            Scenario = scenario,
+            Engine = database.Engine,
+            Clients = clients,
+            Value = r.PerSecond,
+            Unit = "req/s",
+            P50 = r.P50,
+            P95 = r.P95,
+            P99 = r.P99,
+            Requests = r.Requests,
+            Errors = r.Errors,
+            CpuMsPerRequest = r.Requests == 0 ? null : cpu.TotalMilliseconds / r.Requests,
+            ShareOfBare = double.IsNaN(bare) ? null : r.PerSecond / bare,
+            Target = target,
+            LoadAverage = load,
+        };
+        return Add(m);
+    }
+
+    private void Unavailable(string scenario, string why) =>
+        Add(new Measurement { Scenario = scenario, Engine = database.Engine, Unit = "", Unavailable = why, LoadAverage = Machine.LoadAverage() });
+
+    private Measurement Add(Measurement m)
+    {
+        results.Add(m);
+        say("    " + ResultTable.Line(m));
+        return m;
+    }
+}
