@@ -393,13 +393,18 @@ mail_reset() {
   if postfix_up; then postsuper -c "$POSTFIX_ETC" -d ALL >/dev/null 2>&1 || true; fi
   local user
   for user in "${MAIL_USERS[@]}"; do
-    rm -rf "${MAILBOXES:?}/${user%@*}"
+    # Dovecot may still be writing index files of a session that is closing; try again briefly.
+    local try
+    for try in 1 2 3 4 5; do
+      rm -rf "${MAILBOXES:?}/${user%@*}" 2>/dev/null && break
+      sleep 0.5
+    done
     mkdir -p "$MAILBOXES/${user%@*}/Maildir/"{cur,new,tmp}
     chown -R "$MAIL_UID:$MAIL_UID" "$MAILBOXES/${user%@*}"
     chmod -R go= "$MAILBOXES/${user%@*}"
   done
   # smtp-sink is chrooted into the folder: empty it, never replace it.
-  if [[ -d $SINK ]]; then find "$SINK" -mindepth 1 -delete; fi
+  if [[ -d $SINK ]]; then find "$SINK" -mindepth 1 -delete 2>/dev/null || find "$SINK" -mindepth 1 -delete; fi
 }
 
 mail_stop() {
