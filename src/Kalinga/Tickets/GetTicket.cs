@@ -39,6 +39,7 @@ public sealed class GetTicket(KalingaDb db)
                 m.AuthorKind == ActorKind.Agent ? db.Agents.Where(a => a.Id == m.AuthorId).Select(a => a.Name).FirstOrDefault()
                 : m.AuthorKind == ActorKind.Customer ? db.Customers.Where(c => c.Id == m.AuthorId).Select(c => c.Name).FirstOrDefault()
                 : m.AuthorKind == ActorKind.ApiToken ? db.ApiTokens.Where(t => t.Id == m.AuthorId).Select(t => t.Name).FirstOrDefault()
+                : m.AuthorKind == ActorKind.Rule ? db.Rules.Where(r => r.Id == m.AuthorId).Select(r => r.Name).FirstOrDefault()
                 : null)));
 
     private static readonly Func<KalingaDb, long, IAsyncEnumerable<EventRow>> EventsOf = EF.CompileAsyncQuery(
@@ -50,6 +51,7 @@ public sealed class GetTicket(KalingaDb db)
                 e.ActorKind == ActorKind.Agent ? db.Agents.Where(a => a.Id == e.ActorId).Select(a => a.Name).FirstOrDefault()
                 : e.ActorKind == ActorKind.Customer ? db.Customers.Where(c => c.Id == e.ActorId).Select(c => c.Name).FirstOrDefault()
                 : e.ActorKind == ActorKind.ApiToken ? db.ApiTokens.Where(t => t.Id == e.ActorId).Select(t => t.Name).FirstOrDefault()
+                : e.ActorKind == ActorKind.Rule ? db.Rules.Where(r => r.Id == e.ActorId).Select(r => r.Name).FirstOrDefault()
                 : null)));
 
     public async Task<TicketDetails?> HandleAsync(long number, CancellationToken ct)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Kalinga.Tests.Tickets;
 
 /// <summary>
-/// The workspace's two hot reads must not grow a query per row: a view of 50 tickets is one query, and a ticket page
+/// The workspace's two hot reads must not grow a query per row: a view of 50 tickets is two queries, and a ticket page
 /// costs the same number of queries with 5 messages or 50 (timings live in the benchmark, not here).
 /// </summary>
 public sealed class QueryCountTests(QueryCountTests.CountingApp app) : IClassFixture<QueryCountTests.CountingApp>
@@ -58,7 +58,7 @@ public sealed class QueryCountTests(QueryCountTests.CountingApp app) : IClassFix
     }
 
     [Fact]
-    public async Task A_view_of_fifty_tickets_is_one_query_and_a_ticket_page_does_not_grow_with_its_messages()
+    public async Task A_view_of_fifty_tickets_is_two_queries_and_a_ticket_page_does_not_grow_with_its_messages()
     {
         var client = await app.ClientAsync();
         var small = await client.CreateTicketAsync(subject: "Few messages", email: "queries@example.test", extra: new { tags = new[] { "q1", "q2" } });
@@ -83,7 +83,9 @@ public sealed class QueryCountTests(QueryCountTests.CountingApp app) : IClassFix
         var (manyPage, manyQueries) = await CountAsync<GetTicket, TicketDetails?>(g => g.HandleAsync(large.Number, CancellationToken.None));
 
         Assert.Equal(50, view.Items.Count);
-        Assert.Equal(1, listQueries);
+        // Rows, then the tags of those rows: two queries whatever the page size (tags apart keeps SQLite from
+        // materializing the whole TicketTags join; see docs of ListTickets).
+        Assert.Equal(2, listQueries);
         Assert.Equal((5, 50), (fewPage!.Messages.Count, manyPage!.Messages.Count));
         Assert.Equal(fewQueries, manyQueries);
         Assert.InRange(manyQueries, 3, 8);
