@@ -8,7 +8,7 @@ namespace Kalinga.Admin;
 
 /// <summary>
 /// The admin verbs of the one binary: <c>migrate</c>, <c>seed-demo</c>, <c>create-api-token</c>, <c>backup</c>,
-/// <c>restore</c>. They run against the same configuration as the server and exit with 0 on success and 2 when the
+/// <c>restore</c>, <c>import-mail</c>. They run against the same configuration as the server and exit with 0 on success and 2 when the
 /// command is refused (bad arguments, or a change that would destroy data); the reason is on stderr.
 /// </summary>
 public sealed class AdminVerb
@@ -18,7 +18,7 @@ public sealed class AdminVerb
         ["--data"] = "Kalinga:DataDirectory",
     };
 
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup", "restore"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-api-token", "backup", "restore", "import-mail"];
 
     private readonly VerbArguments args;
 
@@ -66,6 +66,9 @@ public sealed class AdminVerb
                     var restored = await sp.GetRequiredService<Restore>().HandleAsync(Path.GetFullPath(source), args.Flag("--force"), ct);
                     Console.WriteLine($"Restored {restored.Database} and {restored.Blobs} blobs. Kalinga brings the schema up to date when it starts.");
                     return 0;
+                case "import-mail":
+                    await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
+                    return await Channels.Email.ImportMail.RunVerbAsync(sp, args.Positionals(), OptionalId(args.Option("--mailbox")), ct);
                 default:
                     var file = args.Positional(0) ?? throw new RuleException("FILE", "usage: backup FILE");
                     await sp.GetRequiredService<Backup>().WriteAsync(Path.GetFullPath(file), ct);
@@ -79,6 +82,9 @@ public sealed class AdminVerb
             return 2;
         }
     }
+
+    private static long? OptionalId(string? text) =>
+        text is null ? null : long.TryParse(text, out var id) ? id : throw new RuleException("--mailbox", $"'{text}' is not a mailbox id.");
 
     private async Task<int> CreateTokenAsync(IServiceProvider sp, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ public sealed class VerbArguments(string[] args)
 
     public bool Flag(string name) => args.Contains(name);
 
+    /// <summary>Every argument that is neither a switch nor a switch's value (the files a verb works on).</summary>
+    public IReadOnlyList<string> Positionals() => Split().Positional;
+
     /// <summary>The n-th argument that is neither a switch nor a switch's value.</summary>
     public string? Positional(int n)
     {

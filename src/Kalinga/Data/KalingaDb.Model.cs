@@ -35,6 +35,9 @@ public abstract partial class KalingaDb
         ConfigureTickets(modelBuilder);
         ConfigureCustomers(modelBuilder);
         ConfigureAgents(modelBuilder);
+        ConfigureWorkspace(modelBuilder);
+        ConfigureEmail(modelBuilder);
+        ConfigureTargets(modelBuilder);
         ConfigureKnowledgeBase(modelBuilder);
         ConfigurePortal(modelBuilder);
 

@@ -1,6 +1,7 @@
 using Kalinga.Agents;
 using Kalinga.Attachments;
 using Kalinga.Customers;
+using Kalinga.Notifications;
 using Kalinga.Search;
 using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,12 @@ public abstract partial class KalingaDb(DbContextOptions options) : DbContext(op
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+
+    public DbSet<TicketLink> TicketLinks => Set<TicketLink>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>The engine's full-text index, written in the same transaction as the rows it indexes.</summary>
     public abstract ISearchIndex SearchIndex { get; }

@@ -89,8 +89,12 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Demo
             await db.SaveChangesAsync(ct);
         }
 
+        var targets = new DemoTargets(db, clock);
+        await targets.SeedAsync(teams, agents, now, ct);
+        await targets.CatchUpAsync(teams["Customer Care"].Id, ct);
         var kb = await helpCenter.LoadAsync(ct);
         await transaction.CommitAsync(ct);
+        await targets.RouteWaitingAsync([.. teams.Values.Select(t => t.Id)], ct);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Demo data loaded: {agents.Count} agents, {tickets} tickets in {Languages.Supported.Count} languages.");
         report.AppendLine(HelpCenterLine(kb));

@@ -12,6 +12,7 @@ public sealed class Parties(KalingaDb db)
         var agentIds = IdsOf(all, ActorKind.Agent);
         var customerIds = IdsOf(all, ActorKind.Customer);
         var tokenIds = IdsOf(all, ActorKind.ApiToken);
+        var ruleIds = IdsOf(all, ActorKind.Rule);
         var names = new Dictionary<Actor, string>();
         foreach (var a in await db.Agents.Where(a => agentIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
         {
@@ -26,6 +27,11 @@ public sealed class Parties(KalingaDb db)
         foreach (var t in await db.ApiTokens.Where(t => tokenIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
         {
             names[Actor.Token(t.Id)] = t.Name;
+        }
+
+        foreach (var r in await db.Rules.Where(r => ruleIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+        {
+            names[Actor.Rule(r.Id)] = r.Name;
         }
 
         return new PartyNames(names);

@@ -1,4 +1,5 @@
 using Kalinga.Channels;
+using Kalinga.Sla;
 
 namespace Kalinga.Tickets;
 
@@ -42,6 +43,9 @@ public sealed class Ticket
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>When the status last changed; time-based rules ("pending for 3 days") count from it.</summary>
+    public DateTime StatusChangedAt { get; private set; }
+
     public DateTime? FirstResponseAt { get; private set; }
 
     public DateTime? SolvedAt { get; private set; }
@@ -60,6 +64,11 @@ public sealed class Ticket
     public List<TicketTag> Tags { get; private set; } = [];
 
     public List<TicketCause> Causes { get; private set; } = [];
+
+    public List<TicketLink> Links { get; private set; } = [];
+
+    /// <summary>The ticket's SLA targets, kept by the SLA handler; read-only here.</summary>
+    public List<SlaClock> SlaClocks { get; private set; } = [];
 
     public bool IsOpenForWork => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 
@@ -88,6 +97,7 @@ public sealed class Ticket
             Language = language,
             CreatedAt = now,
             UpdatedAt = now,
+            StatusChangedAt = now,
         };
         TicketEvent.For(ticket, TicketEventTypes.Created, actor, now, new { ticket.Number, channel, priority, reasonId });
         return ticket;
@@ -304,6 +314,41 @@ public sealed class Ticket
         target.Touch(now);
     }
 
+    /// <summary>Links two tickets both ways; the caller loads <see cref="Links"/> of both first.</summary>
+    public void LinkTo(Ticket other, Actor actor, DateTime now)
+    {
+        if (other.Id == Id)
+        {
+            throw new RuleException("ticket", "A ticket cannot be linked to itself.");
+        }
+
+        if (Links.Any(l => l.LinkedTicketId == other.Id))
+        {
+            return;
+        }
+
+        Links.Add(new TicketLink(Id, other.Id, now));
+        other.Links.Add(new TicketLink(other.Id, Id, now));
+        TicketEvent.For(this, TicketEventTypes.Linked, actor, now, new { ticket = other.Number });
+        TicketEvent.For(other, TicketEventTypes.Linked, actor, now, new { ticket = Number });
+        Touch(now);
+        other.Touch(now);
+    }
+
+    /// <summary>Removes the link both ways; the caller loads <see cref="Links"/> of both first.</summary>
+    public void UnlinkFrom(Ticket other, Actor actor, DateTime now)
+    {
+        if (Links.RemoveAll(l => l.LinkedTicketId == other.Id) + other.Links.RemoveAll(l => l.LinkedTicketId == Id) == 0)
+        {
+            return;
+        }
+
+        TicketEvent.For(this, TicketEventTypes.Unlinked, actor, now, new { ticket = other.Number });
+        TicketEvent.For(other, TicketEventTypes.Unlinked, actor, now, new { ticket = Number });
+        Touch(now);
+        other.Touch(now);
+    }
+
     /// <summary>Moves the ticket to another customer (after the two customers were merged).</summary>
     internal void MoveToCustomer(long customerId, long? organizationId, DateTime now)
     {
@@ -323,6 +368,7 @@ public sealed class Ticket
     {
         TicketEvent.For(this, TicketEventTypes.StatusChanged, actor, now, new { from = Status, to });
         Status = to;
+        StatusChangedAt = now;
         if (to == TicketStatus.Solved)
         {
             SolvedAt = now;

@@ -49,6 +49,9 @@ public sealed class TicketEvent
     /// <summary>Handlers that already succeeded, so a retry after a partial failure skips them.</summary>
     public string CompletedHandlers { get; internal set; } = "";
 
+    /// <summary>How many rule runs led to this event (0 for people and systems); the rules' loop guard reads it.</summary>
+    public int ChainDepth { get; internal set; }
+
     public Actor Actor => new(ActorKind, ActorId);
 
     public static TicketEvent For(Ticket ticket, string type, Actor actor, DateTime now, object? data = null, Message? message = null)

@@ -18,5 +18,7 @@ public static class TicketEventTypes
     public const string CustomerIdentityAdded = "customer.identity_added";
     public const string CustomerIdentityRemoved = "customer.identity_removed";
     public const string CustomerMerged = "customer.merged";
+    public const string Linked = "ticket.linked";
+    public const string Unlinked = "ticket.unlinked";
     public const string DeliveryChanged = "message.delivery_changed";
 }

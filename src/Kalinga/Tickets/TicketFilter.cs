@@ -1,4 +1,5 @@
 using Kalinga.Channels;
+using Kalinga.Sla;
 
 namespace Kalinga.Tickets;
 
@@ -34,6 +35,9 @@ public sealed record TicketFilter
     public DateTime? UpdatedFrom { get; init; }
 
     public DateTime? UpdatedTo { get; init; }
+
+    /// <summary>Tickets with a running target at this risk (at risk = past 75 % of its time; breached = past due).</summary>
+    public IReadOnlyList<SlaRisk>? Sla { get; init; }
 }
 
 public static class TicketFilterExtensions
@@ -113,6 +117,11 @@ public static class TicketFilterExtensions
         if (f.UpdatedTo is { } updatedTo)
         {
             tickets = tickets.Where(t => t.UpdatedAt < updatedTo);
+        }
+
+        if (f.Sla is { Count: > 0 } risks)
+        {
+            tickets = tickets.Where(t => t.SlaClocks.Any(c => c.CompletedAt == null && risks.Contains(c.Risk)));
         }
 
         return tickets;

@@ -8,7 +8,7 @@ namespace Kalinga.Tickets;
 
 /// <summary>
 /// The query string of ticket lists and search: <c>status=open,pending&amp;assignee=me|none|12&amp;team=3&amp;reason=complaint
-/// &amp;channel=email&amp;priority=high&amp;language=pl&amp;tag=refund&amp;customer=7&amp;organization=2&amp;createdFrom=…&amp;updatedTo=…</c>.
+/// &amp;channel=email&amp;priority=high&amp;language=pl&amp;tag=refund&amp;customer=7&amp;organization=2&amp;createdFrom=…&amp;updatedTo=…&amp;sla=at_risk,breached</c>.
 /// </summary>
 public sealed record TicketQuery(
     string? Status = null,
@@ -24,7 +24,8 @@ public sealed record TicketQuery(
     DateTime? CreatedFrom = null,
     DateTime? CreatedTo = null,
     DateTime? UpdatedFrom = null,
-    DateTime? UpdatedTo = null)
+    DateTime? UpdatedTo = null,
+    string? Sla = null)
 {
     /// <summary>Resolves codes to ids; an unknown tag or reason yields a filter that matches nothing rather than everything.</summary>
     public async Task<TicketFilter> ToFilterAsync(KalingaDb db, Actor caller, CancellationToken ct)
@@ -68,6 +69,7 @@ public sealed record TicketQuery(
             CreatedTo = Utc(CreatedTo),
             UpdatedFrom = Utc(UpdatedFrom),
             UpdatedTo = Utc(UpdatedTo),
+            Sla = ParseRisks(Sla),
         };
     }
 
@@ -75,6 +77,13 @@ public sealed record TicketQuery(
         string.IsNullOrWhiteSpace(text)
             ? null
             : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => EnumWords.Parse<TicketStatus>(w, "status"))];
+
+    private static List<Kalinga.Sla.SlaRisk>? ParseRisks(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(w => EnumWords.Parse<Kalinga.Sla.SlaRisk>(w, "sla") is var r && r != Kalinga.Sla.SlaRisk.None
+                    ? r : throw new RuleException("sla", "Use at_risk and/or breached."))];
 
     private static DateTime? Utc(DateTime? value) => value?.Kind switch
     {

@@ -1,4 +1,5 @@
 using Kalinga.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,16 @@ public class BrowserApp : KalingaApp
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    /// <summary>
+    /// The test host runs as "Testing", where ASP.NET Core does not map the static web assets of packages
+    /// (<c>_framework/blazor.web.js</c>) as it does in Development; the interactive pages need them.
+    /// </summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
     }
 
     /// <summary>A fresh browser context (its own cookies), optionally in a language and a phone-sized window.</summary>

@@ -201,6 +201,442 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Kalinga.Automation.Macro", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Templates")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Macros");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.Rule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ScannedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Position");
+
+                    b.ToTable("Rules");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.RuleFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("RuleId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RuleFirings");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.BouncingAddress", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Bounces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastBounceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Address");
+
+                    b.ToTable("BouncingAddresses");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.EmailRecord", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Cc")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<string>("InternetMessageId")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<bool>("IsAutomated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("RemoteImages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<List<string>>("To")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("UnquotedText")
+                        .HasColumnType("text");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("InternetMessageId");
+
+                    b.HasIndex("MailboxId");
+
+                    b.ToTable("EmailMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Mailbox", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("DefaultTeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("DeleteAfterFetch")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("ImapLastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ImapUidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InboundHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("InboundPort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InboundProtocol")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("InboundSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("InboundSecurity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("InboundUser")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastSendError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastSendErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MessagesWaiting")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PlusAddressing")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcessedFolder")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("SendFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SendReceipt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("SmtpPort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SmtpSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SmtpSecurity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SmtpUser")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("DefaultTeamId");
+
+                    b.ToTable("Mailboxes");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Pop3Seen", b =>
+                {
+                    b.Property<long>("MailboxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Uidl")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MailboxId", "Uidl");
+
+                    b.ToTable("Pop3Seen");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.SetAsideMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RelatedMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxId");
+
+                    b.HasIndex("RawSha256")
+                        .IsUnique();
+
+                    b.HasIndex("RelatedMessageId");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.ToTable("SetAsideMail");
+                });
+
             modelBuilder.Entity("Kalinga.Channels.Web.PortalMail", b =>
                 {
                     b.Property<long>("Id")
@@ -857,6 +1293,345 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("SuggestedArticleVisits");
                 });
 
+            modelBuilder.Entity("Kalinga.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ByKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("AgentId", "MessageId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "ReadAt", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssignedCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentRoutings");
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReassignWhenOffline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamQueues");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.Calendars.BusinessCalendar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BusinessCalendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Holidays = "[]",
+                            Hours = "[{\"day\":\"monday\",\"from\":540,\"to\":1020},{\"day\":\"tuesday\",\"from\":540,\"to\":1020},{\"day\":\"wednesday\",\"from\":540,\"to\":1020},{\"day\":\"thursday\",\"from\":540,\"to\":1020},{\"day\":\"friday\",\"from\":540,\"to\":1020}]",
+                            Name = "Standard hours",
+                            TimeZone = "UTC",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CycleStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("PolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportedCycle")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_SlaClocks_Due")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("Risk", "TicketId")
+                        .HasDatabaseName("IX_SlaClocks_Running")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.HasIndex("TicketId", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("SlaClocks");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PauseWhileOnHold")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PauseWhilePending")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("SlaPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            CalendarId = 1L,
+                            Conditions = "{\"reasons\":[\"complaint\"]}",
+                            IsActive = true,
+                            Name = "Complaints: resolved within 5 business days",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 10,
+                            Targets = "[{\"resolution\":2400}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Conditions = "{\"channels\":[\"chat\"]}",
+                            IsActive = true,
+                            Name = "Chat: answered within 2 minutes",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 20,
+                            Targets = "[{\"firstResponse\":2,\"nextResponse\":2}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Conditions = "{\"channels\":[\"social\"]}",
+                            IsActive = true,
+                            Name = "Social media: answered within 1 hour",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 30,
+                            Targets = "[{\"firstResponse\":60,\"nextResponse\":60}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Conditions = "{\"channels\":[\"email\",\"web\"]}",
+                            IsActive = true,
+                            Name = "E-mail and web: answered within 24 hours",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 40,
+                            Targets = "[{\"firstResponse\":1440,\"nextResponse\":1440}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.ContactReason", b =>
                 {
                     b.Property<int>("Id")
@@ -1109,6 +1884,47 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.SavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sort")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsShared");
+
+                    b.HasIndex("AgentId", "Name");
+
+                    b.ToTable("SavedViews");
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1190,6 +2006,9 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1220,11 +2039,17 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusChangedAt");
+
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("TeamId", "AssigneeId", "Status");
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
 
@@ -1263,6 +2088,9 @@ namespace Kalinga.Data.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChainDepth")
                         .HasColumnType("integer");
 
                     b.Property<string>("CompletedHandlers")
@@ -1323,6 +2151,24 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LinkedTicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TicketId", "LinkedTicketId");
+
+                    b.HasIndex("LinkedTicketId");
+
+                    b.ToTable("TicketLinks");
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.TicketTag", b =>
                 {
                     b.Property<long>("TicketId")
@@ -1336,6 +2182,25 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.HasIndex("TagId", "TicketId");
 
                     b.ToTable("TicketTags");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("TeamMembers", b =>
@@ -1358,6 +2223,50 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.HasOne("Kalinga.Tickets.Message", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.EmailRecord", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Channels.Email.EmailRecord", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Mailbox", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Team", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Pop3Seen", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.SetAsideMail", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedMessageId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -1499,11 +2408,80 @@ namespace Kalinga.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kalinga.Notifications.Notification", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.AgentRouting", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Team", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.TeamQueue", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.HasOne("Kalinga.Sla.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Kalinga.Sla.Calendars.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.Message", b =>
                 {
                     b.HasOne("Kalinga.Tickets.Ticket", null)
                         .WithMany("Messages")
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Tickets.SavedView", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1577,6 +2555,21 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany("Links")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.TicketTag", b =>
                 {
                     b.HasOne("Kalinga.Tickets.Tag", "Tag")
@@ -1642,7 +2635,11 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.Navigation("Events");
 
+                    b.Navigation("Links");
+
                     b.Navigation("Messages");
+
+                    b.Navigation("SlaClocks");
 
                     b.Navigation("Tags");
                 });

@@ -187,6 +187,432 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Kalinga.Automation.Macro", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Templates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Macros");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.Rule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScannedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Position");
+
+                    b.ToTable("Rules");
+                });
+
+            modelBuilder.Entity("Kalinga.Automation.RuleFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("RuleId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RuleFirings");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.BouncingAddress", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bounces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastBounceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Address");
+
+                    b.ToTable("BouncingAddresses");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.EmailRecord", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Cc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternetMessageId")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutomated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("References")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RemoteImages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnquotedText")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("InternetMessageId");
+
+                    b.HasIndex("MailboxId");
+
+                    b.ToTable("EmailMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Mailbox", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DefaultTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DeleteAfterFetch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImapLastUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImapUidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InboundHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InboundPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InboundProtocol")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboundSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboundSecurity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboundUser")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSendError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSendErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessagesWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PlusAddressing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessedFolder")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SendFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendReceipt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmtpPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpSecurity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpUser")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("DefaultTeamId");
+
+                    b.ToTable("Mailboxes");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Pop3Seen", b =>
+                {
+                    b.Property<long>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uidl")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MailboxId", "Uidl");
+
+                    b.ToTable("Pop3Seen");
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.SetAsideMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxId");
+
+                    b.HasIndex("RawSha256")
+                        .IsUnique();
+
+                    b.HasIndex("RelatedMessageId");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.ToTable("SetAsideMail");
+                });
+
             modelBuilder.Entity("Kalinga.Channels.Web.PortalMail", b =>
                 {
                     b.Property<long>("Id")
@@ -814,6 +1240,337 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.ToTable("SuggestedArticleVisits");
                 });
 
+            modelBuilder.Entity("Kalinga.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("AgentId", "MessageId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "ReadAt", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentRoutings");
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReassignWhenOffline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamQueues");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.Calendars.BusinessCalendar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BusinessCalendars");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Holidays = "[]",
+                            Hours = "[{\"day\":\"monday\",\"from\":540,\"to\":1020},{\"day\":\"tuesday\",\"from\":540,\"to\":1020},{\"day\":\"wednesday\",\"from\":540,\"to\":1020},{\"day\":\"thursday\",\"from\":540,\"to\":1020},{\"day\":\"friday\",\"from\":540,\"to\":1020}]",
+                            Name = "Standard hours",
+                            TimeZone = "UTC",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CycleStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedCycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_SlaClocks_Due")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("Risk", "TicketId")
+                        .HasDatabaseName("IX_SlaClocks_Running")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.HasIndex("TicketId", "Metric")
+                        .IsUnique();
+
+                    b.ToTable("SlaClocks");
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PauseWhileOnHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PauseWhilePending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("SlaPolicies");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            CalendarId = 1L,
+                            Conditions = "{\"reasons\":[\"complaint\"]}",
+                            IsActive = true,
+                            Name = "Complaints: resolved within 5 business days",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 10,
+                            Targets = "[{\"resolution\":2400}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Conditions = "{\"channels\":[\"chat\"]}",
+                            IsActive = true,
+                            Name = "Chat: answered within 2 minutes",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 20,
+                            Targets = "[{\"firstResponse\":2,\"nextResponse\":2}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Conditions = "{\"channels\":[\"social\"]}",
+                            IsActive = true,
+                            Name = "Social media: answered within 1 hour",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 30,
+                            Targets = "[{\"firstResponse\":60,\"nextResponse\":60}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Conditions = "{\"channels\":[\"email\",\"web\"]}",
+                            IsActive = true,
+                            Name = "E-mail and web: answered within 24 hours",
+                            PauseWhileOnHold = true,
+                            PauseWhilePending = true,
+                            Position = 40,
+                            Targets = "[{\"firstResponse\":1440,\"nextResponse\":1440}]",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.ContactReason", b =>
                 {
                     b.Property<int>("Id")
@@ -1060,6 +1817,45 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.SavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sort")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsShared");
+
+                    b.HasIndex("AgentId", "Name");
+
+                    b.ToTable("SavedViews");
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -1137,6 +1933,9 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1167,11 +1966,17 @@ namespace Kalinga.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusChangedAt");
+
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("TeamId", "AssigneeId", "Status");
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
 
@@ -1208,6 +2013,9 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainDepth")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CompletedHandlers")
@@ -1268,6 +2076,24 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId", "LinkedTicketId");
+
+                    b.HasIndex("LinkedTicketId");
+
+                    b.ToTable("TicketLinks");
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.TicketTag", b =>
                 {
                     b.Property<long>("TicketId")
@@ -1281,6 +2107,23 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.HasIndex("TagId", "TicketId");
 
                     b.ToTable("TicketTags");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("TeamMembers", b =>
@@ -1303,6 +2146,50 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.HasOne("Kalinga.Tickets.Message", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.EmailRecord", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Channels.Email.EmailRecord", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Mailbox", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Team", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.Pop3Seen", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Channels.Email.SetAsideMail", b =>
+                {
+                    b.HasOne("Kalinga.Channels.Email.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedMessageId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -1444,11 +2331,80 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kalinga.Notifications.Notification", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kalinga.Tickets.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.AgentRouting", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.AgentRouting", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Routing.TeamQueue", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Team", null)
+                        .WithOne()
+                        .HasForeignKey("Kalinga.Routing.TeamQueue", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaClock", b =>
+                {
+                    b.HasOne("Kalinga.Sla.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany("SlaClocks")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Kalinga.Sla.Calendars.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.Message", b =>
                 {
                     b.HasOne("Kalinga.Tickets.Ticket", null)
                         .WithMany("Messages")
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kalinga.Tickets.SavedView", b =>
+                {
+                    b.HasOne("Kalinga.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1522,6 +2478,21 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Kalinga.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kalinga.Tickets.Ticket", null)
+                        .WithMany("Links")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalinga.Tickets.TicketTag", b =>
                 {
                     b.HasOne("Kalinga.Tickets.Tag", "Tag")
@@ -1587,7 +2558,11 @@ namespace Kalinga.Data.Sqlite.Migrations
 
                     b.Navigation("Events");
 
+                    b.Navigation("Links");
+
                     b.Navigation("Messages");
+
+                    b.Navigation("SlaClocks");
 
                     b.Navigation("Tags");
                 });

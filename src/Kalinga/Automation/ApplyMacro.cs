@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Kalinga.Data;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Automation;
+
+public sealed record MacroRequest(
+    [Required, StringLength(200, MinimumLength = 1)] string Name,
+    IReadOnlyDictionary<string, string>? Templates = null,
+    IReadOnlyList<RuleAction>? Actions = null,
+    bool IsActive = true);
+
+public sealed record MacroView(long Id, string Name, bool IsActive, IReadOnlyList<RuleAction> Actions, IReadOnlyDictionary<string, string> Templates, DateTime UpdatedAt)
+{
+    public static MacroView From(Macro m) => new(m.Id, m.Name, m.IsActive, m.Actions, m.Templates, m.UpdatedAt);
+}
+
+/// <summary>The reply a macro would write on a ticket, in the language chosen for it.</summary>
+public sealed record MacroPreview(string Language, string? Text);
+
+/// <summary>
+/// Applies a macro as the calling agent: its actions, then its reply in the ticket's language (English when the
+/// macro has no variant for it), with placeholders filled in, all in one save.
+/// </summary>
+public sealed class ApplyMacro(KalingaDb db, RuleContexts contexts, TicketActions actions, TimeProvider clock)
+{
+    public async Task<bool> HandleAsync(long number, long macroId, Actor actor, CancellationToken ct)
+    {
+        var (ticket, macro) = await LoadAsync(number, macroId, ct);
+        if (ticket is null || macro is null)
+        {
+            return false;
+        }
+
+        var agentName = await NameOfAsync(actor, ct);
+        await actions.ApplyAsync(ticket, macro.Actions, actor, agentName, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await RenderAsync(ticket, macro, agentName, ct) is { } text)
+        {
+            actions.Reply(ticket, text, actor, now);
+        }
+
+        TicketEvent.For(ticket, AutomationEventTypes.MacroApplied, actor, now, new { macro = macro.Id, macro.Name });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<MacroPreview?> PreviewAsync(long number, long macroId, Actor actor, CancellationToken ct)
+    {
+        var (ticket, macro) = await LoadAsync(number, macroId, ct);
+        if (ticket is null || macro is null)
+        {
+            return null;
+        }
+
+        var language = macro.Templates.ContainsKey(ticket.Language) ? ticket.Language : Localization.Languages.Default;
+        return new MacroPreview(language, await RenderAsync(ticket, macro, await NameOfAsync(actor, ct), ct));
+    }
+
+    private async Task<(Ticket?, Macro?)> LoadAsync(long number, long macroId, CancellationToken ct)
+    {
+        var macro = await db.Macros.AsNoTracking().SingleOrDefaultAsync(m => m.Id == macroId && m.IsActive, ct);
+        var id = await db.Tickets.Where(t => t.Number == number).Select(t => (long?)t.Id).SingleOrDefaultAsync(ct);
+        return (id is { } ticketId ? await contexts.TicketAsync(ticketId, ct) : null, macro);
+    }
+
+    private async Task<string?> RenderAsync(Ticket ticket, Macro macro, string agentName, CancellationToken ct) =>
+        macro.Templates.Count == 0 ? null
+            : ReplyTemplates.Render(ReplyTemplates.Pick(macro.Templates, ticket.Language), await actions.PlaceholdersAsync(ticket, agentName, ct));
+
+    private async Task<string> NameOfAsync(Actor actor, CancellationToken ct) => actor.Kind switch
+    {
+        ActorKind.Agent => await db.Agents.Where(a => a.Id == actor.Id).Select(a => a.Name).SingleAsync(ct),
+        ActorKind.ApiToken => await db.ApiTokens.Where(t => t.Id == actor.Id).Select(t => t.Name).SingleAsync(ct),
+        _ => "Kalinga",
+    };
+}

@@ -1,0 +1,147 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Kalinga.Attachments;
+using Kalinga.Customers;
+using Kalinga.Data;
+using Kalinga.Localization;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kalinga.Channels.Email;
+
+public enum IntakeOutcome
+{
+    NewTicket,
+    Threaded,
+
+    /// <summary>A duplicate, a bounce or a loop: recorded, but no new ticket message.</summary>
+    Filtered,
+    Quarantined,
+}
+
+public sealed record IntakeResult(IntakeOutcome Outcome, string Detail, long? TicketNumber = null, long? MessageId = null, long? SetAsideId = null);
+
+/// <summary>Where a raw message came from: imap, pop3, raw or import. <c>MayAnswer</c> is false for imported archives.</summary>
+public sealed record IntakeSource(string Kind, long? MailboxId, bool MayAnswer = true);
+
+/// <summary>
+/// Every inbound e-mail, from any transport, goes through here: keep the raw bytes, parse, filter, hand the result
+/// to the channel-agnostic <see cref="ReceiveInbound"/>, then write the e-mail record. Whatever is wrong with the
+/// message ends as a set-aside row with a reason; only infrastructure failures (database, disk, network) escape,
+/// so the transport leaves the message on the server and tries again.
+/// </summary>
+public sealed class EmailIntake(
+    KalingaDb db, IBlobStore blobs, MailParser parser, IEnumerable<IInboundEmailFilter> filters, ReceiveInbound receive,
+    RecordInboundEmail record, MarkBounced bounces, IOptions<EmailOptions> options, TimeProvider clock)
+{
+    public async Task<IntakeResult> HandleAsync(byte[] raw, IntakeSource source, CancellationToken ct)
+    {
+        var blob = await blobs.PutAsync(new MemoryStream(raw, writable: false), ct);
+        if (raw.Length > options.Value.MaxMessageBytes)
+        {
+            return await SetAsideAsync(SetAsideKind.Quarantined, $"The message has {raw.Length} bytes, more than the {options.Value.MaxMessageBytes} allowed.", blob, source, null, ct);
+        }
+
+        ParsedMail mail;
+        try
+        {
+            mail = parser.Parse(raw);
+        }
+        catch (MailRejectedException e)
+        {
+            return await SetAsideAsync(SetAsideKind.Quarantined, e.Message, blob, source, null, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await SetAsideAsync(SetAsideKind.Quarantined, $"The parser failed ({e.GetType().Name}): {e.Message}", blob, source, null, ct);
+        }
+
+        var own = await db.Mailboxes.AsNoTracking().Select(m => new { m.Id, m.Address }).ToListAsync(ct);
+        var context = new FilterContext([.. own.Select(m => m.Address)], options.Value.MaxReceivedHops);
+        var verdicts = filters.Select(f => f.Inspect(mail, context)).OfType<FilterVerdict>().ToList();
+        if (verdicts.Find(v => v.Action == FilterAction.Bounce) is { } bounce)
+        {
+            return await SetAsideAsync(SetAsideKind.Bounce, bounce.Reason, blob, source, mail, ct, await bounces.HandleAsync(bounce, ct));
+        }
+
+        if (verdicts.Find(v => v.Action == FilterAction.StopLoop) is { } loop)
+        {
+            return await SetAsideAsync(SetAsideKind.Loop, loop.Reason, blob, source, mail, ct);
+        }
+
+        var recipients = mail.DeliveredTo.Concat(mail.To).Concat(mail.Cc).ToList();
+        var mailboxId = source.MailboxId ?? own.Find(m => recipients.Select(ReplyAddress.Untagged).Contains(m.Address))?.Id;
+        var mailbox = mailboxId is null ? null : await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mailboxId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attachments = new List<Attachment>();
+        foreach (var file in mail.Files)
+        {
+            var stored = await blobs.PutAsync(new MemoryStream(file.Content, writable: false), ct);
+            attachments.Add(new Attachment(file.FileName, file.ContentType, stored.Length, stored.Sha256, Actor.System, now) { ContentId = file.ContentId });
+        }
+
+        var language = Languages.Normalize(mail.Language) ?? LanguageDetector.Detect(mail.Subject + "\n" + mail.Text) ?? Languages.Normalize(mailbox?.DefaultLanguage);
+        var item = new InboundMessage(Channel.Email, new CustomerRef(Email: mail.FromAddress, Name: mail.FromName, Language: language), mail.Subject, Shorten(mail.Text)!)
+        {
+            Html = Shorten(mail.Html),
+            ExternalId = mail.MessageId,
+            TicketNumber = ReplyAddress.Find(recipients, context.OwnAddresses) ?? TicketToken.FromSubject(mail.Subject),
+            InReplyTo = [.. new[] { mail.InReplyTo }.OfType<string>().Concat(mail.References.Reverse()).Distinct().Take(50)],
+            Attachments = attachments,
+        };
+
+        InboundResult result;
+        try
+        {
+            result = await receive.HandleAsync(item, ct);
+        }
+        catch (Exception e) when (!IsTransient(e))
+        {
+            db.ChangeTracker.Clear();
+            return await SetAsideAsync(SetAsideKind.Quarantined, e is RuleException rule ? $"{rule.Field}: {rule.Message}" : $"Storing failed ({e.GetType().Name}): {e.Message}", blob, source, mail, ct);
+        }
+
+        await record.HandleAsync(result, mail, blob, mailbox, verdicts.Find(v => v.Action == FilterAction.NoAutoResponse)?.Reason, source.MayAnswer, ct);
+        var outcome = result.Outcome switch
+        {
+            InboundOutcome.NewTicket => IntakeOutcome.NewTicket,
+            InboundOutcome.Threaded => IntakeOutcome.Threaded,
+            _ => IntakeOutcome.Filtered,
+        };
+        return new IntakeResult(outcome, result.Outcome == InboundOutcome.Duplicate ? $"duplicate of {mail.MessageId}" : result.Outcome.ToString(), result.TicketNumber, result.MessageId);
+    }
+
+    public async Task<IntakeResult> QuarantineAsync(byte[] raw, string reason, IntakeSource source, CancellationToken ct) =>
+        await SetAsideAsync(SetAsideKind.Quarantined, reason, await blobs.PutAsync(new MemoryStream(raw, writable: false), ct), source, null, ct);
+
+    /// <summary>Keeps a message that did not become a ticket message; the same raw bytes are kept only once.</summary>
+    public async Task<IntakeResult> SetAsideAsync(SetAsideKind kind, string reason, StoredBlob blob, IntakeSource source, ParsedMail? mail, CancellationToken ct, long? related = null)
+    {
+        var existing = await db.SetAsideMail.Where(s => s.RawSha256 == blob.Sha256).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            var row = new SetAsideMail(kind, reason, blob.Sha256, blob.Length, source.MailboxId, source.Kind, clock.GetUtcNow().UtcDateTime)
+            {
+                FromAddress = mail?.FromAddress,
+                Subject = mail?.Subject,
+                InternetMessageId = mail?.MessageId,
+                RelatedMessageId = related,
+            };
+            db.SetAsideMail.Add(row);
+            await db.SaveChangesAsync(ct);
+            return new IntakeResult(kind == SetAsideKind.Quarantined ? IntakeOutcome.Quarantined : IntakeOutcome.Filtered, reason, SetAsideId: row.Id);
+        }
+
+        db.ChangeTracker.Clear();
+        return new IntakeResult(IntakeOutcome.Filtered, $"duplicate of set-aside mail {existing}", SetAsideId: existing);
+    }
+
+    /// <summary>Failures of the machinery rather than of the message: the message is kept on the server and retried.</summary>
+    public static bool IsTransient(Exception e) =>
+        e is DbException or DbUpdateException or IOException or TimeoutException or SocketException or OperationCanceledException
+        || (e.InnerException is { } inner && IsTransient(inner));
+
+    private static string? Shorten(string? text) =>
+        text is { Length: > MessageBody.MaxLength } ? text[..MessageBody.MaxLength] : text;
+}

@@ -1,0 +1,159 @@
+using Kalinga.Channels;
+using Kalinga.Data;
+using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Routing;
+
+/// <summary>
+/// Hands a team's waiting tickets (unassigned, new or open) to its online agents: VIP customers first, then higher
+/// priority, then oldest. Capacity and single assignment are guarded in the database, not in memory: each
+/// assignment locks the agent's routing row, recounts the agent's active tickets on that channel, and saves the
+/// ticket with its version checked. So any number of nodes can drain the same queue at once without exceeding a
+/// capacity or assigning a ticket twice.
+/// </summary>
+public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
+{
+    public const int MaxPerRun = 100;
+
+    private static readonly TicketStatus[] Active = [TicketStatus.New, TicketStatus.Open];
+
+    public async Task<int> DrainAsync(long teamId, CancellationToken ct)
+    {
+        var queue = await db.TeamQueues.AsNoTracking().SingleOrDefaultAsync(q => q.TeamId == teamId, ct);
+        if (queue is null || queue.Strategy == RoutingStrategy.Manual)
+        {
+            return 0;
+        }
+
+        var waiting = await db.Tickets.AsNoTracking()
+            .Where(t => t.TeamId == teamId && t.AssigneeId == null && Active.Contains(t.Status) && t.MergedIntoId == null)
+            .Select(t => new { Ticket = t, Vip = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.IsVip).First() })
+            .OrderByDescending(w => w.Vip).ThenByDescending(w => w.Ticket.Priority).ThenBy(w => w.Ticket.CreatedAt).ThenBy(w => w.Ticket.Id)
+            .Take(MaxPerRun)
+            .Select(w => new Waiting(w.Ticket.Id, w.Ticket.Channel, w.Ticket.Language, w.Ticket.CustomFields, w.Vip, w.Ticket.Priority, w.Ticket.CreatedAt))
+            .ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var agents = await AgentsAsync(teamId, ct);
+        var assigned = 0;
+        foreach (var ticket in waiting)
+        {
+            foreach (var agent in Order(agents.Where(a => Fits(a, ticket, queue.Strategy)), ticket.Channel, queue.Strategy).ToList())
+            {
+                var result = await TryAssignAsync(ticket, agent, teamId, ct);
+                if (result == Outcome.Assigned)
+                {
+                    agent.Took(ticket.Channel, clock.GetUtcNow().UtcDateTime);
+                    assigned++;
+                }
+                else if (result == Outcome.AgentFull)
+                {
+                    agent.Load[ticket.Channel] = agent.Routing.CapacityFor(ticket.Channel);
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        return assigned;
+    }
+
+    private static bool Fits(Candidate a, Waiting t, RoutingStrategy strategy) =>
+        a.LoadOn(t.Channel) < a.Routing.CapacityFor(t.Channel)
+        && (strategy != RoutingStrategy.SkillsBased
+            || (a.Languages.Contains(t.Language) && (t.Product is null || a.Routing.Products.Contains(t.Product, StringComparer.OrdinalIgnoreCase))));
+
+    private static IEnumerable<Candidate> Order(IEnumerable<Candidate> agents, Channel channel, RoutingStrategy strategy) =>
+        strategy == RoutingStrategy.RoundRobin
+            ? agents.OrderBy(a => a.Routing.LastAssignedAt ?? DateTime.MinValue).ThenBy(a => a.Routing.AssignedCount).ThenBy(a => a.Id)
+            : agents.OrderBy(a => a.LoadOn(channel)).ThenBy(a => a.Routing.LastAssignedAt ?? DateTime.MinValue).ThenBy(a => a.Id);
+
+    private async Task<Outcome> TryAssignAsync(Waiting waiting, Candidate agent, long teamId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Writing the agent's row first takes its lock (a row lock on PostgreSQL, the write lock on SQLite), so
+        // assignments to one agent run one at a time and the count below sees every one committed before.
+        var locked = await db.AgentRoutings.Where(r => r.AgentId == agent.Id && r.Status == AgentStatus.Online)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastAssignedAt, now).SetProperty(r => r.AssignedCount, r => r.AssignedCount + 1), ct);
+        if (locked == 0)
+        {
+            return Outcome.AgentFull;
+        }
+
+        var load = await db.Tickets.CountAsync(t => t.AssigneeId == agent.Id && t.Channel == waiting.Channel && Active.Contains(t.Status), ct);
+        if (load >= agent.Routing.CapacityFor(waiting.Channel))
+        {
+            return Outcome.AgentFull;
+        }
+
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == waiting.Id, ct);
+        if (ticket.AssigneeId is not null || ticket.TeamId != teamId || !Active.Contains(ticket.Status))
+        {
+            return Outcome.TicketTaken;
+        }
+
+        ticket.Assign(agent.Id, teamId, Actor.System, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Outcome.Assigned;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.TicketTaken;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<List<Candidate>> AgentsAsync(long teamId, CancellationToken ct)
+    {
+        var online = await db.Agents.AsNoTracking()
+            .Where(a => a.IsActive && a.Teams.Any(t => t.Id == teamId))
+            .Join(db.AgentRoutings.AsNoTracking().Where(r => r.Status == AgentStatus.Online), a => a.Id, r => r.AgentId, (a, r) => new { a.Id, a.Languages, Routing = r })
+            .ToListAsync(ct);
+        var ids = online.Select(a => a.Id).ToList();
+        var loads = await db.Tickets.AsNoTracking()
+            .Where(t => t.AssigneeId != null && ids.Contains(t.AssigneeId.Value) && Active.Contains(t.Status))
+            .GroupBy(t => new { t.AssigneeId, t.Channel })
+            .Select(g => new { g.Key.AssigneeId, g.Key.Channel, Count = g.Count() })
+            .ToListAsync(ct);
+        return [.. online.Select(a => new Candidate(a.Id, a.Languages, a.Routing,
+            loads.Where(l => l.AssigneeId == a.Id).ToDictionary(l => l.Channel, l => l.Count)))];
+    }
+
+    private enum Outcome
+    {
+        Assigned,
+        AgentFull,
+        TicketTaken,
+    }
+
+    private sealed record Waiting(long Id, Channel Channel, string Language, Dictionary<string, string> CustomFields, bool Vip, Priority Priority, DateTime CreatedAt)
+    {
+        /// <summary>Skills routing reads the product from the ticket's <c>product</c> custom field.</summary>
+        public string? Product => CustomFields.GetValueOrDefault("product");
+    }
+
+    private sealed record Candidate(long Id, List<string> Languages, AgentRouting Routing, Dictionary<Channel, int> Load)
+    {
+        public int LoadOn(Channel channel) => Load.GetValueOrDefault(channel);
+
+        public void Took(Channel channel, DateTime now)
+        {
+            Load[channel] = LoadOn(channel) + 1;
+            Routing.Taken(now);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Kalinga.Agents.Auth;
+using Kalinga.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kalinga.Sla.Calendars;
+
+public static class CalendarsModule
+{
+    private const int MaxIcsBytes = 1_000_000;
+
+    public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/calendars").WithTags("Business calendars").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/v1/calendars", ListAsync).WithTags("Business calendars").RequireAuthorization(Policies.Agent)
+            .WithSummary("Lists the business calendars");
+        app.MapGet("/api/v1/calendars/{id:long}", GetAsync).WithTags("Business calendars").RequireAuthorization(Policies.Agent)
+            .WithSummary("Gets a calendar with its hours and holidays");
+        admin.MapPost("/", CreateAsync).WithSummary("Creates a calendar: IANA time zone, weekly opening periods, holidays");
+        admin.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces a calendar's name, zone, hours and holidays");
+        admin.MapDelete("/{id:long}", DeleteAsync).WithSummary("Deletes a calendar that no SLA policy uses");
+        admin.MapPost("/{id:long}/holidays/import", ImportAsync).Accepts<string>("text/calendar")
+            .WithSummary("Adds the holidays of an iCalendar (.ics) file; dates already present are kept");
+        app.MapGet("/api/v1/calendars/{id:long}/business-time", PreviewAsync).WithTags("Business calendars").RequireAuthorization(Policies.Agent)
+            .WithSummary("Business minutes between two instants, or the instant a number of business minutes after 'from'");
+        return app;
+    }
+
+    private static async Task<Ok<List<CalendarView>>> ListAsync(KalingaDb db, CancellationToken ct) =>
+        TypedResults.Ok((await db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(CalendarView.From).ToList());
+
+    private static async Task<Results<Ok<CalendarView>, NotFound>> GetAsync(long id, KalingaDb db, CancellationToken ct) =>
+        await db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? TypedResults.Ok(CalendarView.From(c)) : TypedResults.NotFound();
+
+    private static async Task<Created<CalendarView>> CreateAsync(CalendarRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (_, hours, holidays) = request.Validate();
+        var calendar = new BusinessCalendar(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
+        db.BusinessCalendars.Add(calendar);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/calendars/{calendar.Id}", CalendarView.From(calendar));
+    }
+
+    private static async Task<Results<Ok<CalendarView>, NotFound>> UpdateAsync(long id, CalendarRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var calendar = await db.BusinessCalendars.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (calendar is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (_, hours, holidays) = request.Validate();
+        calendar.Update(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CalendarView.From(calendar));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct)
+    {
+        if (await db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } user)
+        {
+            throw new RuleException("id", $"The SLA policy '{user}' uses this calendar; give it another calendar first.");
+        }
+
+        return await db.BusinessCalendars.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ImportResult>, NotFound>> ImportAsync(long id, HttpRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var calendar = await db.BusinessCalendars.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (calendar is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.ContentLength > MaxIcsBytes)
+        {
+            throw new RuleException("body", $"An iCalendar file of at most {MaxIcsBytes} bytes.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        if (!text.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RuleException("body", "The body is not an iCalendar file (no BEGIN:VCALENDAR).");
+        }
+
+        var holidays = IcsHolidays.Parse(text, calendar.FindZone());
+        var added = calendar.AddHolidays(holidays, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ImportResult(holidays.Count, added, CalendarView.From(calendar)));
+    }
+
+    private static async Task<Results<Ok<BusinessTimeAnswer>, NotFound>> PreviewAsync(
+        long id, DateTime from, KalingaDb db, CancellationToken ct, DateTime? to = null, int? minutes = null)
+    {
+        var calendar = await db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (calendar is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var hours = calendar.ToBusinessHours();
+        var start = Utc(from);
+        if (minutes is { } m)
+        {
+            return m is < 0 or > 1_000_000
+                ? throw new RuleException("minutes", "Between 0 and 1,000,000 minutes.")
+                : TypedResults.Ok(new BusinessTimeAnswer(start, hours.Add(start, TimeSpan.FromMinutes(m)), m));
+        }
+
+        var end = (to is { } t ? Utc(t) : (DateTime?)null) ?? throw new RuleException("to", "Give 'to' (an instant) or 'minutes' (business minutes to add).");
+        return TypedResults.Ok(new BusinessTimeAnswer(start, end, (long)hours.Between(start, end).TotalMinutes));
+    }
+
+    private static DateTime Utc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+
+    public sealed record ImportResult(int Read, int Added, CalendarView Calendar);
+
+    public sealed record BusinessTimeAnswer(DateTime From, DateTime To, long BusinessMinutes);
+}
