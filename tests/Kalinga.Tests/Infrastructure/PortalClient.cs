@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Kalinga.Tests.Infrastructure;
 
@@ -10,6 +11,10 @@ namespace Kalinga.Tests.Infrastructure;
 public sealed partial class PortalClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>A new browser-like client: follows redirects, keeps cookies, and fails a 500 with the server's logged errors.</summary>
+    public static PortalClient For(KalingaApp app) =>
+        new(app.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new ServerErrors(app.Errors)));
 
     public async Task<string> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -22,7 +22,7 @@ public sealed class AuthoringTests(AuthoringTests.App app) : IClassFixture<Autho
     {
         var agent = await app.ClientAsync(AgentRole.Agent);
         var editor = await app.ClientAsync(AgentRole.Supervisor);
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var refused = await agent.PostAsync("/api/v1/kb/articles", new { key = "gift-cards", sectionKey = "sending-back", language = "en", title = "Gift cards", body = "Gift cards cannot be returned.", publish = true });
         var created = await (await agent.PostAsync("/api/v1/kb/articles", new { key = "gift-cards", sectionKey = "sending-back", language = "en", title = "Gift cards", body = "Gift cards cannot be returned." }))
@@ -60,7 +60,7 @@ public sealed class AuthoringTests(AuthoringTests.App app) : IClassFixture<Autho
     public async Task A_new_translation_starts_as_a_draft_and_appears_in_its_language_once_published()
     {
         var editor = await app.ClientAsync(AgentRole.Admin);
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         await (await editor.PutAsJsonAsync("/api/v1/kb/articles/refund-times/translations/it/draft",
             new { title = "Quando arriva il rimborso", summary = "Da 3 a 5 giorni lavorativi.", body = "Il rimborso sulla carta arriva in **3-5 giorni lavorativi**." }, Api.Json)).ReadAsync<ArticleDetails>();

@@ -30,7 +30,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task Search_ignores_diacritics_and_case_in_each_language_and_marks_the_words_found()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var polish = await portal.PageAsync("/kb/pl/search?q=LODZ%20zwrocic");
         var italian = await portal.PageAsync("/kb/it/search?q=lavatrice");
@@ -56,7 +56,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task Internal_articles_stay_out_of_the_portal_but_agents_find_them()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         var client = await app.ClientAsync(Kalinga.Agents.AgentRole.Agent);
 
         await portal.PageAsync("/kb/en/articles/new-model-bulletin", HttpStatusCode.NotFound);
@@ -74,7 +74,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task An_article_missing_in_the_readers_language_is_shown_in_English_with_a_notice_and_an_English_canonical()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var page = await portal.PageAsync("/kb/fil/articles/refund-times");
 
@@ -86,7 +86,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task Each_translation_has_its_own_address_with_hreflang_alternates_and_the_sitemap_lists_them()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var page = await portal.PageAsync("/kb/pl/articles/return-an-item");
         var sitemap = await app.CreateClient().GetStringAsync("/sitemap.xml");
@@ -103,7 +103,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task Articles_render_tables_and_privacy_enhanced_videos_but_never_scripts()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var codes = await portal.PageAsync("/kb/en/articles/error-codes");
         var returns = await portal.PageAsync("/kb/en/articles/return-an-item");
@@ -117,7 +117,7 @@ public sealed class HelpCenterTests(HelpCenterTests.App app) : IClassFixture<Hel
     [Fact]
     public async Task Readers_vote_and_comment_and_every_read_is_counted()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         var before = await ViewsAsync("error-codes", "en");
 
         await portal.PageAsync("/kb/en/articles/error-codes");

@@ -15,7 +15,7 @@ public sealed class PortalMailTests(KalingaApp app) : IClassFixture<KalingaApp>
         var admin = await app.ClientAsync();
         await admin.CreateMailboxAsync($"portal-{Guid.NewGuid():N}@helpdesk.test", outbound: MailServers.SmtpSettings);
         var customer = $"kasia-{Guid.NewGuid():N}@example.test";
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var sent = await portal.SubmitAsync("/requests/new?culture=pl", "request", new Dictionary<string, string>
         {

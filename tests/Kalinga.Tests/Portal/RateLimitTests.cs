@@ -18,7 +18,7 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
     [Fact]
     public async Task A_third_form_post_in_the_window_is_refused_but_pages_still_load()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         var fields = new Dictionary<string, string> { ["Email"] = "flood@example.test" };
 
         var first = await portal.SubmitAsync("/requests/sign-in", "link", fields);

@@ -20,7 +20,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
     [Fact]
     public async Task A_sent_form_opens_a_web_ticket_with_its_fields_and_files_and_the_receipt_names_the_number()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         var photo = (byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
         var response = await portal.SubmitAsync("/requests/new?culture=pl", "request", new Dictionary<string, string>
@@ -54,7 +54,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
     [Fact]
     public async Task A_form_with_missing_fields_comes_back_with_the_problems_and_keeps_what_was_typed()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var response = await portal.SubmitAsync("/requests/new", "request", new Dictionary<string, string>
         {
@@ -73,7 +73,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
     [Fact]
     public async Task A_robot_that_fills_the_hidden_field_is_thanked_and_nothing_is_stored()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var response = await portal.SubmitAsync("/requests/new", "request", new Dictionary<string, string>
         {
@@ -92,7 +92,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
     public async Task Opening_a_suggested_article_and_leaving_counts_as_deflected_and_sending_anyway_does_not()
     {
         var suggestions = await app.CreateClient().GetStringAsync("/kb/suggest?lang=en&q=how%20do%20I%20return%20my%20washing%20machine");
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         var left = Kalinga.KnowledgeBase.Deflection.NewFormId();
         var sent = Kalinga.KnowledgeBase.Deflection.NewFormId();
 

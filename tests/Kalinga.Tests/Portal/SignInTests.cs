@@ -11,7 +11,7 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
     {
         var client = await app.ClientAsync();
         await client.CreateTicketAsync(subject: "Fridge noise", email: "nina@example.test", channel: "web");
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         await portal.SubmitAsync("/requests/sign-in", "link", new Dictionary<string, string> { ["Email"] = "NINA@example.test" });
         var link = await app.SignInLinkAsync("nina@example.test");
@@ -19,7 +19,7 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
         var confirm = await portal.PageAsync(link);
         var signedIn = await portal.SubmitAsync(link, "redeem", new Dictionary<string, string>());
         var requests = await signedIn.Content.ReadAsStringAsync();
-        var again = await new PortalClient(app.CreateClient()).PageAsync(link);
+        var again = await PortalClient.For(app).PageAsync(link);
 
         Assert.Contains("Press the button to sign in", confirm, StringComparison.Ordinal);
         Assert.Contains("Fridge noise", requests, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
     {
         var client = await app.ClientAsync();
         await client.CreateTicketAsync(subject: "Old link", email: "late@example.test", channel: "web");
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         await portal.SubmitAsync("/requests/sign-in", "link", new Dictionary<string, string> { ["Email"] = "late@example.test" });
         var link = await app.SignInLinkAsync("late@example.test");
 
@@ -46,7 +46,7 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
     [Fact]
     public async Task An_unknown_address_gets_the_same_answer_and_no_mail_is_queued()
     {
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
 
         var response = await portal.SubmitAsync("/requests/sign-in", "link", new Dictionary<string, string> { ["Email"] = "stranger@example.test" });
 
@@ -59,7 +59,7 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
     {
         var client = await app.ClientAsync();
         await client.CreateTicketAsync(subject: "Outbox", email: "queued@example.test", channel: "web", extra: new { language = "it" });
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         await portal.SubmitAsync("/requests/sign-in?culture=it", "link", new Dictionary<string, string> { ["Email"] = "queued@example.test" });
 
         await app.DeliverEventsAsync();
@@ -76,14 +76,14 @@ public sealed class SignInTests(KalingaApp app) : IClassFixture<KalingaApp>
     {
         var client = await app.ClientAsync();
         await client.CreateTicketAsync(subject: "Password", email: "pat@example.test", channel: "web");
-        var portal = new PortalClient(app.CreateClient());
+        var portal = PortalClient.For(app);
         await portal.SubmitAsync("/requests/sign-in", "link", new Dictionary<string, string> { ["Email"] = "pat@example.test" });
         await portal.SubmitAsync(await app.SignInLinkAsync("pat@example.test"), "redeem", new Dictionary<string, string>());
         await portal.SubmitAsync("/requests/account", "password", new Dictionary<string, string> { ["Password"] = "a long portal password" });
 
-        var fresh = new PortalClient(app.CreateClient());
+        var fresh = PortalClient.For(app);
         var ok = await fresh.SubmitAsync("/requests/sign-in", "password", new Dictionary<string, string> { ["Email"] = "pat@example.test", ["Password"] = "a long portal password" });
-        var stranger = new PortalClient(app.CreateClient());
+        var stranger = PortalClient.For(app);
         for (var i = 0; i < 5; i++)
         {
             await stranger.SubmitAsync("/requests/sign-in", "password", new Dictionary<string, string> { ["Email"] = "pat@example.test", ["Password"] = "guess " + i });
