@@ -39,7 +39,7 @@ public sealed class ArticleMarkdown
             {
                 var title = System.Net.WebUtility.HtmlEncode(link.FirstChild?.ToString() ?? "video");
                 var src = System.Net.WebUtility.HtmlEncode(link.Url);
-                link.ReplaceBy(new HtmlInline(
+                link.ReplaceBy(copyChildren: false, inline: new HtmlInline(
                     $"<iframe class=\"kb-video\" src=\"{src}\" title=\"{title}\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" allowfullscreen></iframe>"));
             }
             else if (!link.IsImage && link.Url?.StartsWith(FilesPrefix, StringComparison.Ordinal) == true && !link.Url.Contains('?', StringComparison.Ordinal))

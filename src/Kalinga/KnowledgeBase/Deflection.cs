@@ -46,11 +46,13 @@ public sealed partial class Deflection(KalingaDb db, TimeProvider clock)
     public async Task<DeflectionReport> ReportAsync(DateTime from, DateTime to, CancellationToken ct)
     {
         var decidedBefore = clock.GetUtcNow().UtcDateTime - DecidedAfter;
-        var forms = await db.SuggestedArticleVisits.AsNoTracking()
+        var visits = await db.SuggestedArticleVisits.AsNoTracking()
             .Where(v => v.OpenedAt >= from && v.OpenedAt < to)
-            .GroupBy(v => v.FormId)
-            .Select(g => new { Submitted = g.Any(v => v.TicketId != null), Last = g.Max(v => v.OpenedAt), Articles = g.Select(v => v.ArticleId).Distinct().ToList() })
+            .Select(v => new { v.FormId, v.ArticleId, v.OpenedAt, v.TicketId })
             .ToListAsync(ct);
+        var forms = visits.GroupBy(v => v.FormId)
+            .Select(g => new { Submitted = g.Any(v => v.TicketId != null), Last = g.Max(v => v.OpenedAt), Articles = g.Select(v => v.ArticleId).Distinct().ToList() })
+            .ToList();
         var deflected = forms.Where(f => !f.Submitted && f.Last < decidedBefore).ToList();
         var top = deflected.SelectMany(f => f.Articles).GroupBy(id => id).OrderByDescending(g => g.Count()).Take(10).ToList();
         var ids = top.Select(g => g.Key).ToList();

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Kalinga.Search;
 
 namespace Kalinga.KnowledgeBase;
@@ -11,6 +12,9 @@ namespace Kalinga.KnowledgeBase;
 public static class Highlighter
 {
     private const int Radius = 110;
+
+    // Letters of every script stay readable in the markup; only what HTML needs escaped is.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Mark(string text, SearchQuery query) => Render(text, 0, text.Length, query);
 
@@ -40,12 +44,12 @@ public static class Highlighter
         var at = start;
         foreach (var word in Words(text).Where(w => w.Start >= start && w.Start + w.Length <= end && Matches(w.Folded, query)))
         {
-            html.Append(WebUtility.HtmlEncode(text[at..word.Start]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(word.Start, word.Length))).Append("</mark>");
+            html.Append(Encoder.Encode(text[at..word.Start]))
+                .Append("<mark>").Append(Encoder.Encode(text.Substring(word.Start, word.Length))).Append("</mark>");
             at = word.Start + word.Length;
         }
 
-        return html.Append(WebUtility.HtmlEncode(text[at..end])).ToString();
+        return html.Append(Encoder.Encode(text[at..end])).ToString();
     }
 
     private static bool Matches(string folded, SearchQuery query) =>

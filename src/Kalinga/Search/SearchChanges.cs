@@ -53,7 +53,7 @@ public sealed class SearchChanges
                     removedArticles.Add(a.Id);
                     break;
                 case ArticleTranslation a when a.IsPublished && (entry.State == EntityState.Added
-                    || (entry.State == EntityState.Modified && entry.Property(nameof(ArticleTranslation.PublishedAt)).IsModified)):
+                    || (entry.State == EntityState.Modified && entry.Property(nameof(ArticleTranslation.PublishedVersion)).IsModified)):
                     articles.Add(a);
                     break;
             }

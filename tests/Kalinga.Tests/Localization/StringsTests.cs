@@ -29,6 +29,26 @@ public sealed class StringsTests
         Assert.Empty(problems);
     }
 
+    /// <summary>The portal's texts (pages and e-mails) live in Portal.resx; the same rule, and the same {0} placeholders in every language.</summary>
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Every_portal_text_is_translated_with_the_same_placeholders(string language)
+    {
+        var english = Entries(Kalinga.Localization.Resources.Portal.ResourceManager, CultureInfo.InvariantCulture);
+        var translated = Entries(Kalinga.Localization.Resources.Portal.ResourceManager, CultureInfo.GetCultureInfo(language));
+
+        string[] problems =
+        [
+            .. english.Keys.Except(translated.Keys).Order().Select(k => $"missing: {k}"),
+            .. translated.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => $"empty: {kv.Key}").Order(),
+            .. translated.Keys.Except(english.Keys).Order().Select(k => $"not in Portal.resx: {k}"),
+            .. english.Keys.Intersect(translated.Keys).Where(k => !Placeholders(english[k]).SetEquals(Placeholders(translated[k]))).Order().Select(k => $"placeholders differ: {k}"),
+        ];
+
+        Assert.NotEmpty(english);
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void English_has_a_non_empty_text_for_every_key()
     {
@@ -65,10 +85,15 @@ public sealed class StringsTests
         Assert.Equal("Pilny", Localized.Priority(Priority.Urgent, "pl"));
     }
 
+    private static HashSet<string> Placeholders(string? text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text ?? "", @"\{\d+\}").Select(m => m.Value)];
+
+    private static Dictionary<string, string?> Entries(CultureInfo culture) => Entries(Strings.ResourceManager, culture);
+
     /// <summary>One culture's own entries only (no fallback to the parent), so a missing key shows as missing.</summary>
-    private static Dictionary<string, string?> Entries(CultureInfo culture)
+    private static Dictionary<string, string?> Entries(System.Resources.ResourceManager resources, CultureInfo culture)
     {
-        var set = Strings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         Assert.True(set is not null, $"No resources for '{culture.Name}': is its satellite assembly built?");
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string);
     }

@@ -23,6 +23,7 @@ public static class EmailModule
         services.AddSingleton<ImapPoller>();
         services.AddSingleton<Pop3Poller>();
         services.AddSingleton<IChannelAdapter, SmtpAdapter>();
+        services.AddSingleton<Web.IPortalMailTransport, SmtpPortalMail>();
         services.AddHostedService<MailPolling>();
         return services;
     }

@@ -15,12 +15,21 @@ namespace Kalinga.Channels.Web;
 /// </summary>
 public sealed class SendWebReceipt(IServiceScopeFactory scopes, ChannelAdapters adapters, IOptions<PortalOptions> options, TimeProvider clock) : ITicketEventHandler
 {
+    /// <summary>A receipt that would arrive later than this is no receipt (and imported or demo tickets need none).</summary>
+    public static readonly TimeSpan Late = TimeSpan.FromHours(1);
+
     public string Name => "web-receipt";
 
     public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.Created && e.ActorKind == ActorKind.Customer && e.TicketId is not null;
 
     public async Task HandleAsync(TicketEvent e, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - e.CreatedAt > Late)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == e.TicketId, ct);
@@ -34,7 +43,6 @@ public sealed class SendWebReceipt(IServiceScopeFactory scopes, ChannelAdapters 
         var language = Languages.Normalize(ticket.Language) ?? Languages.Default;
         var url = $"{options.Value.PublicUrl.TrimEnd('/')}/requests/{ticket.Number}";
         var text = string.Format(Localized.Culture(language), PortalText.Get("Mail.Receipt.Body", language), name, ticket.Number, ticket.Subject, url);
-        var now = clock.GetUtcNow().UtcDateTime;
         ticket.SendAutomatic(Message.Outbound(MessageKind.Email, Actor.System, text, null, adapters.CanSend(Channel.Web), now), now);
         await db.SaveChangesAsync(ct);
     }

@@ -66,8 +66,21 @@ public static class PortalModule
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Cookies.ContainsKey(CustomerAuth.CookieName) && IsPortalPage(context.Request.Path))
+            {
+                await context.RequestServices.GetRequiredService<PortalSession>().LoadAsync();
+            }
+
+            await next(context);
+        });
         return app;
     }
+
+    private static bool IsPortalPage(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/agent") && !path.StartsWithSegments("/_framework")
+        && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js");
 
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
     {

@@ -8,7 +8,9 @@ namespace Kalinga.Web.Portal;
 
 /// <summary>
 /// Who is using the portal in this request, from the customer cookie only: an agent's session is a different cookie
-/// and never makes anyone a customer here. Read once per request.
+/// and never makes anyone a customer here. Read once per request, before the page renders (see
+/// <see cref="PortalModule.UsePortal"/>): a layout and its page initialize concurrently, and two of them querying the
+/// request's one DbContext at once would fail.
 /// </summary>
 public sealed class PortalSession(IHttpContextAccessor http, KalingaDb db)
 {
@@ -19,6 +21,12 @@ public sealed class PortalSession(IHttpContextAccessor http, KalingaDb db)
 
     public async Task<PortalViewer?> ViewerAsync()
     {
+        await LoadAsync();
+        return viewer;
+    }
+
+    public async Task LoadAsync()
+    {
         if (!loaded)
         {
             var context = http.HttpContext ?? throw new InvalidOperationException("The portal runs in a request.");
@@ -26,8 +34,6 @@ public sealed class PortalSession(IHttpContextAccessor http, KalingaDb db)
             viewer = CustomerAuth.CustomerId(result.Principal) is { } id ? await PortalViewer.LoadAsync(db, id, context.RequestAborted) : null;
             loaded = true;
         }
-
-        return viewer;
     }
 
     public async Task SignInAsync(long customerId, string name)
