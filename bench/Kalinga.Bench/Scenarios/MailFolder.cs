@@ -18,18 +18,24 @@ public static class MailFolder
 
         Directory.CreateDirectory(folder);
         var random = new Random(Plan.Seed + 2);
+        var tickets = new TicketMaker(plan);
         for (var i = 0; i < count; i++)
         {
             var language = Plan.PickLanguage(random);
-            var text = plan.Text[language];
             var customer = TextMaker.Pick(random, plan.CustomersByLanguage[language]);
             var known = random.NextDouble() < 0.7;
-            var subject = text.Subject(random);
+            var subject = plan.Text[language].Subject(random);
+
+            // A reply comes from the customer of the ticket it answers (Kalinga threads only those).
             if (random.NextDouble() < 0.33)
             {
-                var number = Kalinga.Data.TicketNumbers.First + random.Next(plan.Tickets);
-                subject = $"Re: {subject} [#{number}]";
+                var ticket = tickets.Make(random.Next(plan.Tickets), 1).Tickets[0];
+                customer = plan.Customers[(int)ticket.CustomerId - 1];
+                (language, known) = (ticket.Language, true);
+                subject = $"Re: {ticket.Subject} [#{ticket.Number}]";
             }
+
+            var text = plan.Text[language];
 
             var body = text.Message(random, "customer", customer.Name);
             var message = new MimeMessage
