@@ -112,9 +112,10 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         var summary = output.Split('\n').LastOrDefault(l => l.StartsWith("imported ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"import-mail printed no summary:\n{Shell.Tail(output)}");
         var imported = int.Parse(summary.Split(' ', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        say($"    {summary}");
         Add(new Measurement
         {
-            Scenario = $"e-mail ingestion, import-mail of {count:N0} .eml files ({summary})",
+            Scenario = $"e-mail ingestion (import-mail of {count:N0} .eml files, end to end)",
             Engine = database.Engine,
             Value = imported / elapsed.TotalSeconds,
             Unit = "msg/s",
