@@ -31,11 +31,13 @@ public abstract class BenchDatabase(BenchOptions options, string kalingaDll)
     /// <summary>Issues an API token with the app's own verb, against the run copy.</summary>
     public async Task<string> IssueTokenAsync()
     {
-        var output = await Shell.CheckedAsync(
-            "dotnet", [kalingaDll, "create-api-token", "--name", "bench", "--role", "admin", "--data", RunDataDirectory],
-            Path.GetDirectoryName(kalingaDll), VerbEnvironment(), TimeSpan.FromMinutes(5));
+        var output = await RunVerbAsync(["create-api-token", "--name", "bench", "--role", "admin"]);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
     }
+
+    /// <summary>Runs one of the app's admin verbs against the run copy; returns what it printed on stdout.</summary>
+    public Task<string> RunVerbAsync(IReadOnlyList<string> verb) =>
+        Shell.CheckedAsync("dotnet", [kalingaDll, .. verb, "--data", RunDataDirectory], Path.GetDirectoryName(kalingaDll), VerbEnvironment(), TimeSpan.FromMinutes(30));
 
     protected async Task MigrateAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment) =>
         await Shell.CheckedAsync("dotnet", [kalingaDll, "migrate", "--data", dataDirectory], Path.GetDirectoryName(kalingaDll), With(environment), TimeSpan.FromMinutes(5));

@@ -38,9 +38,9 @@ public static class Lua
         return lua.ToString();
     }
 
-    /// <summary>GET of <c>{prefix}{n}{suffix}</c> for a random n in [first, last].</summary>
-    public static string GetNumbered(string prefix, long first, long last, string suffix, string? token) =>
-        Header(token) + Threads + string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>GET of <c>{prefix}{n}{suffix}</c> for a random n in [first, last], with a bearer token or a session cookie.</summary>
+    public static string GetNumbered(string prefix, long first, long last, string suffix, string? token, string? cookie = null) =>
+        Header(token) + (cookie is null ? "" : $"wrk.headers[\"Cookie\"] = {Quote(cookie)}\n") + Threads + string.Create(CultureInfo.InvariantCulture, $$"""
             request = function()
               return wrk.format("GET", {{Quote(prefix)}} .. math.random({{first}}, {{last}}) .. {{Quote(suffix)}})
             end

@@ -69,9 +69,13 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
             await LoadAsync(server, "create ticket via API", Clients, Lua.PostRotating("/api/v1/tickets", bodies, token),
                 Target.AtLeast(2_000), () => Task.FromResult(""));
 
-            Unavailable("agent ticket page /agent/tickets/{n} (server render)", "not on main yet (agent workspace, issue 4)");
+            var cookie = await AgentSession.SignInAsync(server.BaseAddress, token, workload.SignInAgent);
+            var page = $"/agent/tickets/{Workload.FirstNumber + ((workload.LastNumber - Workload.FirstNumber) / 3)}";
+            await LoadAsync(server, "agent ticket page /agent/tickets/{n} (server render)", Clients,
+                Lua.GetNumbered("/agent/tickets/", Workload.FirstNumber, workload.LastNumber, "", null, cookie),
+                null, () => AgentSession.GetPageAsync(server.BaseAddress, page, cookie));
             Unavailable("portal article page (server render)", "not on main yet (portal and KB, issue 5)");
-            Unavailable("e-mail ingestion from a folder of .eml files", "not on main yet (e-mail channel, issue 3)");
+            await IngestMailAsync();
 
             Add(new Measurement
             {
@@ -93,6 +97,33 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         }
 
         return results;
+    }
+
+    /// <summary>The import-mail verb on a folder of generated .eml files, timed end to end (process start included).</summary>
+    private async Task IngestMailAsync()
+    {
+        var count = options.Smoke ? 100 : 2_000;
+        var folder = MailFolder.Write(workload.Plan, Path.Combine(options.WorkDirectory, "run", "mail"), count);
+        say($"  e-mail ingestion of {count:N0} .eml files (import-mail)");
+        var load = Machine.LoadAverage();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var output = await database.RunVerbAsync(["import-mail", folder]);
+        var elapsed = clock.Elapsed;
+        var summary = output.Split('\n').LastOrDefault(l => l.StartsWith("imported ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"import-mail printed no summary:\n{Shell.Tail(output)}");
+        var imported = int.Parse(summary.Split(' ', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        say($"    {summary}");
+        Add(new Measurement
+        {
+            Scenario = $"e-mail ingestion (import-mail of {count:N0} .eml files, end to end)",
+            Engine = database.Engine,
+            Value = imported / elapsed.TotalSeconds,
+            Unit = "msg/s",
+            Requests = count,
+            Errors = count - imported,
+            Target = Target.AtLeast(1_000, " msg/s"),
+            LoadAverage = load,
+        });
     }
 
     private ServerProcess StartKalinga() =>

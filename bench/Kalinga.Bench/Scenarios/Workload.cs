@@ -10,6 +10,11 @@ namespace Kalinga.Bench.Scenarios;
 /// </summary>
 public sealed class Workload(Plan plan)
 {
+    public Plan Plan => plan;
+
+    /// <summary>An agent (not the admin) who signs in to the workspace for the agent page scenario.</summary>
+    public AgentRow SignInAgent => plan.Agents[1];
+
     /// <summary>What agents search for: common words, two-word phrases, product names, people, order numbers.</summary>
     private static readonly string[] Queries =
     [

@@ -8,8 +8,8 @@ public interface ISearchIndex
     /// <summary>Indexes what a save wrote; called inside the save's transaction.</summary>
     Task WriteAsync(KalingaDb db, SearchChanges changes, CancellationToken ct);
 
-    /// <summary>Matching tickets with a relevance score (lower is better), as a query the caller can filter and page.</summary>
-    IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query);
+    /// <summary>Matching tickets with a score (lower is better), as a query the caller can filter and page.</summary>
+    Task<IQueryable<SearchHit>> FindAsync(KalingaDb db, SearchQuery query, CancellationToken ct);
 
     /// <summary>Published article translations in <paramref name="language"/> that match, with a score (lower is better).</summary>
     IQueryable<ArticleHit> FindArticles(KalingaDb db, SearchQuery query, string language);

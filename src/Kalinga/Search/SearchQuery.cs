@@ -8,7 +8,7 @@ namespace Kalinga.Search;
 public sealed class SearchQuery
 {
     /// <summary>
-    /// Matches ranked per table: the newest this many messages and subjects that match. Ranking every match made a
+    /// How many matching messages, and subjects, a search looks at: the newest this many. Ranking every match made a
     /// common word cost in proportion to the size of the desk (a third of a second at 100,000 tickets); agents want
     /// recent tickets first, and a word in 2,000 recent messages needs another word to narrow it anyway.
     /// </summary>

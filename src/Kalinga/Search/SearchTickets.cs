@@ -32,7 +32,8 @@ public sealed class SearchTickets(KalingaDb db)
             throw new RuleException("q", "Type at least one word to search for.");
         }
 
-        var hits = db.SearchIndex.Find(db, query);
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
+        var hits = await db.SearchIndex.FindAsync(db, query, ct);
         var page = await (
                 from hit in hits
                 join ticket in db.Tickets.AsNoTracking().Matching(filter) on hit.TicketId equals ticket.Id

@@ -57,26 +57,50 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private static string LanguageCode(string language) =>
         language.All(char.IsAsciiLetterLower) ? language : throw new ArgumentException("Not a language code.", nameof(language));
 
-    // A subject match weighs twice a body match. bm25 is negative, lower is better; with MIN the bare
-    // MessageId column comes from the best row (an SQLite guarantee for min/max aggregates). Each table yields its
-    // newest matches first (FTS5 walks its doclists by rowid, newest last) and stops at the window, so a common word
-    // costs what a rare one costs; see SearchQuery.Window.
-    public IQueryable<SearchHit> Find(KalingaDb db, SearchQuery query)
+    /// <summary>
+    /// A query that matches fewer than <see cref="SearchQuery.Window"/> messages and subjects is ranked by bm25 (a subject
+    /// match weighs twice a body match). A broader one is ordered subject matches first, then newest first: bm25 needs
+    /// the number of rows each term matches, which FTS5 finds by walking every match (130 ms for a common word at a
+    /// million tickets), and among thousands of matches recency is what an agent wants anyway.
+    /// </summary>
+    public async Task<IQueryable<SearchHit>> FindAsync(KalingaDb db, SearchQuery query, CancellationToken ct)
     {
         var match = query.ToFts5();
-        return db.Database.SqlQuery<SearchHit>($"""
-            SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
-                SELECT m."TicketId" AS "TicketId", h."Score" AS "Score", m."Id" AS "MessageId"
-                FROM (
-                    SELECT rowid AS "Id", bm25("MessageSearch") AS "Score" FROM "MessageSearch"
-                    WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
-                ) AS h JOIN "Messages" AS m ON m."Id" = h."Id"
-                UNION ALL
-                SELECT "Id", "Score" * 2.0, NULL FROM (
-                    SELECT rowid AS "Id", bm25("TicketSearch") AS "Score" FROM "TicketSearch"
-                    WHERE "TicketSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
-                )
-            ) GROUP BY "TicketId"
-            """);
+        var newest = await db.Database.SqlQuery<int>($"""
+            SELECT max(
+                (SELECT count(*) FROM (SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH {match} LIMIT {SearchQuery.Window})),
+                (SELECT count(*) FROM (SELECT rowid FROM "TicketSearch" WHERE "TicketSearch" MATCH {match} LIMIT {SearchQuery.Window}))) AS "Value"
+            """).SingleAsync(ct);
+        return newest < SearchQuery.Window ? Ranked(db, match) : Newest(db, match);
     }
+
+    // bm25 is negative, lower is better; with MIN the bare MessageId column comes from the best row (an SQLite
+    // guarantee for min/max aggregates).
+    private static IQueryable<SearchHit> Ranked(KalingaDb db, string match) => db.Database.SqlQuery<SearchHit>($"""
+        SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
+            SELECT m."TicketId" AS "TicketId", bm25("MessageSearch") AS "Score", m."Id" AS "MessageId"
+            FROM "MessageSearch" JOIN "Messages" AS m ON m."Id" = "MessageSearch".rowid
+            WHERE "MessageSearch" MATCH {match}
+            UNION ALL
+            SELECT "TicketSearch".rowid, bm25("TicketSearch") * 2.0, NULL
+            FROM "TicketSearch" WHERE "TicketSearch" MATCH {match}
+        ) GROUP BY "TicketId"
+        """);
+
+    // FTS5 walks its doclists by rowid and stops at the window: the newest matches of each table, scored -1 for a
+    // subject and 0 for a body, less a sliver per id so that newer sorts first.
+    private static IQueryable<SearchHit> Newest(KalingaDb db, string match) => db.Database.SqlQuery<SearchHit>($"""
+        SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
+            SELECT m."TicketId" AS "TicketId", -(h."Id" * 1e-12) AS "Score", m."Id" AS "MessageId"
+            FROM (
+                SELECT rowid AS "Id" FROM "MessageSearch"
+                WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+            ) AS h JOIN "Messages" AS m ON m."Id" = h."Id"
+            UNION ALL
+            SELECT "Id", -1.0 - ("Id" * 1e-12), NULL FROM (
+                SELECT rowid AS "Id" FROM "TicketSearch"
+                WHERE "TicketSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+            )
+        ) GROUP BY "TicketId"
+        """);
 }

@@ -21,8 +21,12 @@ public sealed class ReceiptSender(KalingaDb db, IOptions<EmailOptions> options, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddHours(-1);
-        var recent = await db.Messages.CountAsync(m => m.Direction == MessageDirection.Out && m.AuthorKind == ActorKind.System && m.CreatedAt > since
-            && db.Tickets.Any(t => t.Id == m.TicketId && t.CustomerId == ticket.CustomerId), ct);
+        // From the customer's tickets to their recent messages, both through indexes; filtering all messages by
+        // "belongs to a ticket of this customer" walked the whole Messages table.
+        var recent = await db.Tickets.Where(t => t.CustomerId == ticket.CustomerId)
+            .SelectMany(t => db.Messages.Where(m => m.TicketId == t.Id && m.CreatedAt > since
+                && m.Direction == MessageDirection.Out && m.AuthorKind == ActorKind.System))
+            .CountAsync(ct);
         if (recent >= options.Value.MaxReceiptsPerHour)
         {
             return null;
