@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Throwaway loopback services for Kalinga's tests: PostgreSQL, mail (Dovecot + Postfix + smtp-sink) and
+# Throwaway loopback services for Kalinga's tests: PostgreSQL, mail (Dovecot + Postfix + smtp-sink), Redis and
 # Chromium. Installs the Debian packages it needs, keeps all state under one base folder, leaves /etc alone.
 #
-#   scripts/test-services.sh start [postgres] [mail] [chromium]   (no names = all)
+#   scripts/test-services.sh start [postgres] [mail] [redis] [chromium]   (no names = all)
 #   scripts/test-services.sh stop|status [names...]
 #   scripts/test-services.sh env          export lines the tests read
 #   scripts/test-services.sh reset-mail   empty both mailboxes, the Postfix queue and the sink
@@ -30,8 +30,12 @@ SINK_PID=$BASE/smtp-sink.pid
 # Mail files are written by Dovecot and smtp-sink after dropping to this unprivileged user.
 MAIL_UID=65534
 
+REDIS_PORT=56379
+REDIS_DIR=$BASE/redis
+REDIS_PID=$REDIS_DIR/redis.pid
+
 CHROMIUM=/usr/bin/chromium
-SERVICES=(postgres mail chromium)
+SERVICES=(postgres mail redis chromium)
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'test-services: %s\n' "$*" >&2; exit 1; }
@@ -85,6 +89,7 @@ packages_for() {
   case $1 in
     postgres) echo postgresql ;;
     mail) echo dovecot-imapd dovecot-lmtpd dovecot-pop3d postfix swaks curl ;;
+    redis) echo redis-server ;;
     chromium) echo chromium fonts-dejavu-core ;;
   esac
 }
@@ -442,6 +447,40 @@ mail_status() {
   fi
 }
 
+# ------------------------------------------------------------------------------------------------- redis
+
+redis_up() { daemon_up "$REDIS_PID" redis-server "$REDIS_PORT"; }
+
+redis_start() {
+  if redis_up; then
+    say "redis: already running on 127.0.0.1:$REDIS_PORT"
+    return
+  fi
+  mkdir -p "$REDIS_DIR"
+  # Memory only: the tests use pub/sub, nothing to keep. Debian's own service (port 6379) is left alone.
+  # The daemon must not inherit the lock (fd 9), or it holds it for as long as it runs.
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" \
+    --daemonize yes --pidfile "$REDIS_PID" --logfile "$REDIS_DIR/redis.log" 9>&-
+  wait_for 30 "redis on $REDIS_PORT" redis_up
+  say "redis: started on 127.0.0.1:$REDIS_PORT"
+}
+
+redis_verify() {
+  [[ $(redis-cli -p "$REDIS_PORT" ping) == PONG ]] || die "redis: no PONG on $REDIS_PORT"
+}
+
+redis_stop() {
+  if redis_up; then
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    wait_for 30 "redis to stop" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$REDIS_PORT) 2>/dev/null"
+  fi
+  say "redis: stopped"
+}
+
+redis_status() {
+  if redis_up; then say "redis: up on 127.0.0.1:$REDIS_PORT"; else say "redis: down"; fi
+}
+
 # ---------------------------------------------------------------------------------------------- chromium
 
 chromium_start() {
@@ -482,6 +521,7 @@ print_env() {
   emit KALINGA_TEST_SMTP_SINK_DIR "$SINK"
   emit KALINGA_TEST_LMTP "127.0.0.1:$LMTP_PORT"
   emit KALINGA_TEST_MAIL_USERS "$(IFS=,; echo "${users[*]}")"
+  emit KALINGA_TEST_REDIS "127.0.0.1:$REDIS_PORT"
   emit KALINGA_TEST_CHROMIUM "$CHROMIUM"
   if [[ -d $corpus ]]; then emit KALINGA_TEST_MIME_CORPUS "$(cd "$corpus" && pwd -P)"; fi
 }
@@ -538,6 +578,7 @@ main() {
         case $svc in
           postgres) pg_up || die "postgres: down"; postgres_verify ;;
           mail) mail_up || die "mail: down"; mail_verify; mail_reset ;;
+          redis) redis_up || die "redis: down"; redis_verify ;;
           chromium) chromium_verify ;;
         esac
         say "$svc: verified"
