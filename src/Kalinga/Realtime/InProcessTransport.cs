@@ -8,4 +8,14 @@ public sealed class InProcessTransport(LiveUpdates updates) : ILiveTransport
         updates.Deliver(e);
         return Task.CompletedTask;
     }
+
+    public Task PublishPresenceAsync(IReadOnlyList<PresenceSnapshot> snapshots, CancellationToken ct)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            updates.Deliver(new LiveEvent(LiveEventKind.Presence, snapshot.TicketId));
+        }
+
+        return Task.CompletedTask;
+    }
 }
