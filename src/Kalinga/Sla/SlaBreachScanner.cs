@@ -1,40 +1,17 @@
 using Kalinga.Data;
+using Kalinga.Events;
 using Microsoft.Extensions.Options;
 
 namespace Kalinga.Sla;
 
 /// <summary>Runs <see cref="RaiseSlaAlerts"/> every 30 seconds (straight on while a pass fills a whole batch).</summary>
-public sealed partial class SlaBreachScanner(IServiceScopeFactory scopes, IOptions<KalingaOptions> options, TimeProvider clock, ILogger<SlaBreachScanner> logger)
-    : BackgroundService
+public sealed class SlaBreachScanner(IServiceScopeFactory scopes, IOptions<KalingaOptions> options, TimeProvider clock, ILogger<SlaBreachScanner> logger)
+    : RecurringWorker(scopes, options, clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunWorkers)
-        {
-            return;
-        }
+    protected override string Work => "SLA scan";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<RaiseSlaAlerts>().HandleAsync(stoppingToken) >= RaiseSlaAlerts.BatchSize)
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogScanFailed(logger, ex);
-            }
-
-            await Task.Delay(Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "SLA scan failed; retrying")]
-    private static partial void LogScanFailed(ILogger logger, Exception ex);
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<RaiseSlaAlerts>().HandleAsync(ct) >= RaiseSlaAlerts.BatchSize;
 }
