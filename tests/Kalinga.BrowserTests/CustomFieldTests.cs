@@ -35,7 +35,7 @@ public sealed class CustomFieldTests(WorkspaceApp app)
         var field = agent.GetByLabel("Fault area");
         await field.SelectOptionAsync(new SelectOptionValue { Label = "Drain pump" });
         await agent.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^History") }).ClickAsync();
-        await Assertions.Expect(agent.Locator(".k-event", new() { HasText = "fault_area=pump" })).ToBeVisibleAsync();
+        await Assertions.Expect(agent.Locator(".k-event", new() { HasText = "Fault area: Drain pump" })).ToBeVisibleAsync();
         await agent.ReloadAsync();
 
         await Assertions.Expect(agent.GetByLabel("Fault area")).ToHaveValueAsync("pump");
@@ -62,7 +62,7 @@ public sealed class CustomFieldTests(WorkspaceApp app)
             await agent.Locator("#cf-repair_reference").FillAsync("RR-1042");
             await agent.Locator("#cf-repair_reference").BlurAsync();
             await agent.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^History") }).ClickAsync();
-            await Assertions.Expect(agent.Locator(".k-event", new() { HasText = "repair_reference=RR-1042" })).ToBeVisibleAsync();
+            await Assertions.Expect(agent.Locator(".k-event", new() { HasText = "Repair reference: RR-1042" })).ToBeVisibleAsync();
             await agent.GetByRole(AriaRole.Button, new() { Name = "Solve" }).ClickAsync();
             await Assertions.Expect(agent.GetByTestId("ticket-status")).ToHaveTextAsync("Solved");
         }

@@ -36,6 +36,18 @@ public sealed class Labels(IStringLocalizer<AgentUi> text)
 
     public string FieldType(CustomFieldType type) => text["CustomFields.Type." + EnumWords.Word(type)];
 
+    /// <summary>A stored custom field value as agents read it: an option's label, yes or no, or the value itself.</summary>
+    public string CustomFieldValue(CustomFieldDefinition field, string value) => field.Type switch
+    {
+        CustomFieldType.Dropdown => field.OptionLabel(value, UiLanguage),
+        CustomFieldType.Checkbox => text[value == "true" ? "Common.Yes" : "Common.No"],
+        _ => value,
+    };
+
+    /// <summary>"Label: value" for a defined field, "key=value" for a key no definition names.</summary>
+    public string CustomFieldChange(string key, string value, Lookups lookups) =>
+        lookups.CustomFields.FirstOrDefault(f => f.Key == key) is { } field ? $"{field.Label(UiLanguage)}: {CustomFieldValue(field, value)}" : $"{key}={value}";
+
     /// <summary>
     /// A custom field refused by the ticket (an empty required field when <paramref name="solving"/>, else a value its
     /// definition does not take), said in the agent's language; null when <paramref name="e"/> is about another field.
