@@ -132,6 +132,21 @@ public sealed class RuleValidator(KalingaDb db)
         }
     }
 
+    /// <summary>A rule sets a custom field the way an agent would: only an active, defined field, with a value it takes.</summary>
+    private async Task<bool> FitsCustomFieldAsync(string key, string value, string at, CancellationToken ct)
+    {
+        var field = await db.CustomFields.AsNoTracking().SingleOrDefaultAsync(f => f.Key == key && f.IsActive, ct)
+            ?? throw new RuleException($"{at}.field", $"There is no active custom field '{key}'; admins define fields at /api/v1/custom-fields.");
+        try
+        {
+            return field.Normalize(value) is not null;
+        }
+        catch (RuleException)
+        {
+            return false;
+        }
+    }
+
     private async Task CheckSetAsync(RuleAction a, string at, CancellationToken ct)
     {
         var v = a.ValueText;
@@ -142,7 +157,7 @@ public sealed class RuleValidator(KalingaDb db)
             "language" => Languages.IsSupported(v),
             "reason" => await db.ContactReasons.AnyAsync(r => r.Code == v && r.IsActive, ct),
             { } f when f.StartsWith(RuleFields.CustomPrefix, StringComparison.Ordinal) =>
-                TicketFields.CheckCustomFields(new Dictionary<string, string?> { [f[RuleFields.CustomPrefix.Length..]] = v }) is not null && v.Length <= 1000,
+                await FitsCustomFieldAsync(f[RuleFields.CustomPrefix.Length..], v, at, ct),
             _ => throw new RuleException($"{at}.field", "Set status, priority, reason, language or custom.<key>."),
         };
         if (!ok)

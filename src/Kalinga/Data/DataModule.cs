@@ -1,6 +1,7 @@
 using Kalinga.Attachments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Kalinga.Data;
@@ -23,7 +24,7 @@ public static class DataModule
                     ["Database:Provider is Postgres, so ConnectionStrings:Kalinga must name the PostgreSQL database."]);
             }
 
-            services.AddDbContextPool<PostgresKalingaDb>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__Migrations")));
+            services.AddDbContextPool<PostgresKalingaDb>(o => QuietFailedSaves(o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__Migrations"))));
             services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<PostgresKalingaDb>());
         }
         else
@@ -31,8 +32,8 @@ public static class DataModule
             services.AddDbContextPool<SqliteKalingaDb>((sp, o) =>
             {
                 var path = sp.GetRequiredService<IOptions<KalingaOptions>>().Value.DataPath;
-                o.UseSqlite(SqliteConnectionString(connectionString, path), s => s.MigrationsHistoryTable("__Migrations"))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                QuietFailedSaves(o.UseSqlite(SqliteConnectionString(connectionString, path), s => s.MigrationsHistoryTable("__Migrations"))
+                    .AddInterceptors(SqlitePragmas.Instance));
             });
             services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<SqliteKalingaDb>());
         }
@@ -42,6 +43,16 @@ public static class DataModule
         services.AddHealthChecks().AddDbContextCheck<KalingaDb>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>
+    /// A failed command or save is an exception its caller answers: a unique race becomes a 409, anything else is logged
+    /// as unhandled by the host or the worker. EF's own Error lines would report every expected conflict as a server
+    /// error, so they are kept, one level lower.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietFailedSaves(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning),
+            (RelationalEventId.CommandError, LogLevel.Warning)));
 
     /// <summary>SQLite lives in <c>{data}/kalinga.db</c> unless a connection string says otherwise.</summary>
     public static string SqliteConnectionString(string? configured, string dataPath)

@@ -40,6 +40,7 @@ public abstract partial class KalingaDb
         ConfigureTargets(modelBuilder);
         ConfigureKnowledgeBase(modelBuilder);
         ConfigurePortal(modelBuilder);
+        ConfigureCustomFields(modelBuilder);
 
         modelBuilder.Entity<Attachment>(e =>
         {

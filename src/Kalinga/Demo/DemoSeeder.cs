@@ -63,6 +63,7 @@ public sealed class DemoSeeder(KalingaDb db, IPasswordHasher<Agent> hasher, Demo
         }
 
         db.Agents.AddRange(agents);
+        db.CustomFields.AddRange(DemoFields.All());
         await db.SaveChangesAsync(ct);
 
         var reasons = await db.ContactReasons.ToDictionaryAsync(r => r.Code, ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kalinga.CustomFields;
 using Kalinga.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
 
         var add = request.AddTags is { Count: > 0 } ? await fields.TagsAsync(request.AddTags, ct) : [];
         var remove = (request.RemoveTags ?? []).Select(Tag.Normalize).ToHashSet();
+        var required = request.Status == TicketStatus.Solved ? await fields.RequiredOnSolveAsync(ct) : [];
         var tickets = await db.Tickets.Include(t => t.Tags).ThenInclude(t => t.Tag)
             .Where(t => numbers.Contains(t.Number)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -59,7 +61,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
 
             try
             {
-                Apply(ticket, request, add, remove, actor, now);
+                Apply(ticket, request, add, remove, required, actor, now);
                 outcomes.Add(new BulkOutcome(number, null));
             }
             catch (RuleException e)
@@ -72,12 +74,18 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
         return outcomes;
     }
 
-    private static void Apply(Ticket ticket, BulkEditRequest request, List<Tag> add, HashSet<string> remove, Actor actor, DateTime now)
+    private static void Apply(
+        Ticket ticket, BulkEditRequest request, List<Tag> add, HashSet<string> remove, IReadOnlyList<CustomFieldDefinition> required, Actor actor, DateTime now)
     {
         // Check the status first so a refused ticket is left wholly unchanged.
         if (request.Status is { } status && ticket.Status == TicketStatus.Closed && status != TicketStatus.Closed)
         {
             throw new RuleException("status", "A closed ticket cannot change status; open a follow-up ticket.");
+        }
+
+        if (request.Status == TicketStatus.Solved && ticket.Status != TicketStatus.Solved)
+        {
+            TicketFields.CheckSolvable(ticket, required);
         }
 
         if (request.Assign)

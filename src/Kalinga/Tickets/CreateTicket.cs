@@ -79,7 +79,7 @@ public sealed class CreateTicket(KalingaDb db, CustomerLookup customers, TicketF
 
         if (request.CustomFields is { Count: > 0 })
         {
-            ticket.SetCustomFields(TicketFields.CheckCustomFields(request.CustomFields), actor, now);
+            ticket.SetCustomFields(await fields.CustomFieldsAsync(request.CustomFields, ticket.CustomFields, ct), actor, now);
         }
 
         db.Tickets.Add(ticket);

@@ -44,6 +44,11 @@ public sealed class ReplyToTicket(KalingaDb db, TicketFields fields, MessageBody
             throw new RuleException("text", "Write some text or attach a file.");
         }
 
+        if (request.Status == TicketStatus.Solved && ticket.Status != TicketStatus.Solved)
+        {
+            TicketFields.CheckSolvable(ticket, await fields.RequiredOnSolveAsync(ct));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         Message message;
         if (isNote)

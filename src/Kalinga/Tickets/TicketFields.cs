@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Kalinga.Attachments;
+using Kalinga.CustomFields;
 using Kalinga.Data;
+using Kalinga.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kalinga.Tickets;
@@ -64,6 +66,55 @@ public sealed partial class TicketFields(KalingaDb db)
             : throw new RuleException("attachmentIds", "Each attachment must be uploaded first and used on one message only.");
     }
 
+    /// <summary>
+    /// Custom field changes checked against the definitions and written as tickets store them (null removes a value).
+    /// A deactivated field's value is read-only: sending it unchanged is fine, changing it is refused.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> CustomFieldsAsync(
+        IReadOnlyDictionary<string, string?> changes, IReadOnlyDictionary<string, string> current, CancellationToken ct)
+    {
+        if (changes.Count == 0)
+        {
+            return changes;
+        }
+
+        var keys = changes.Keys.ToList();
+        var definitions = await db.CustomFields.AsNoTracking().Where(f => keys.Contains(f.Key)).ToDictionaryAsync(f => f.Key, ct);
+        var result = new Dictionary<string, string?>();
+        foreach (var (key, value) in changes)
+        {
+            var definition = definitions.GetValueOrDefault(key)
+                ?? throw new RuleException($"customFields.{key}", $"There is no custom field '{key}'; admins define fields at /api/v1/custom-fields.");
+            if (!definition.IsActive)
+            {
+                var kept = current.GetValueOrDefault(key);
+                var sent = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+                result[key] = sent == kept
+                    ? kept
+                    : throw new RuleException($"customFields.{key}", $"'{definition.Label(Languages.Default)}' is no longer in use; its value is kept read-only.");
+                continue;
+            }
+
+            result[key] = definition.Normalize(value);
+        }
+
+        return result;
+    }
+
+    /// <summary>The active fields a ticket must have filled in before it can be solved, in order.</summary>
+    public async Task<IReadOnlyList<CustomFieldDefinition>> RequiredOnSolveAsync(CancellationToken ct) =>
+        await db.CustomFields.AsNoTracking().Where(f => f.IsActive && f.RequiredOnSolve).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct);
+
+    /// <summary>Refuses to solve <paramref name="ticket"/> while a required field is empty, naming the first such field.</summary>
+    public static void CheckSolvable(Ticket ticket, IReadOnlyList<CustomFieldDefinition> required)
+    {
+        if (required.FirstOrDefault(f => !f.IsFilled(ticket.CustomFields.GetValueOrDefault(f.Key))) is { } missing)
+        {
+            throw new RuleException($"customFields.{missing.Key}", $"Fill in '{missing.Label(Languages.Default)}' before solving the ticket.");
+        }
+    }
+
+    /// <summary>Only the shape of keys and values, for callers that do not go through definitions (rules, channels).</summary>
     public static IReadOnlyDictionary<string, string?> CheckCustomFields(IReadOnlyDictionary<string, string?> fields)
     {
         foreach (var (key, value) in fields)

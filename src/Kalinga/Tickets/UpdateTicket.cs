@@ -71,11 +71,16 @@ public sealed class UpdateTicket(KalingaDb db, TicketFields fields, TimeProvider
 
         if (request.CustomFields is not null)
         {
-            ticket.SetCustomFields(TicketFields.CheckCustomFields(request.CustomFields), actor, now);
+            ticket.SetCustomFields(await fields.CustomFieldsAsync(request.CustomFields, ticket.CustomFields, ct), actor, now);
         }
 
         if (request.Status is { } status)
         {
+            if (status == TicketStatus.Solved && ticket.Status != TicketStatus.Solved)
+            {
+                TicketFields.CheckSolvable(ticket, await fields.RequiredOnSolveAsync(ct));
+            }
+
             ticket.ChangeStatus(status, actor, now);
         }
 

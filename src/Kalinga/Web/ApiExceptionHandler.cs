@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kalinga.Attachments;
+using Kalinga.Data;
 using Kalinga.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace Kalinga.Web;
 
 /// <summary>
 /// Turns the exceptions that mean "bad request" into RFC 9457 problem details naming the field, so that bad input
-/// never surfaces as a 500. Anything else is a bug and stays a 500. Titles are in the caller's UI language;
+/// never surfaces as a 500. A unique index refusing the loser of a race to create the same thing (a tag, a team name)
+/// is a 409 like the conflicts use cases find themselves. Anything else is a bug and stays a 500. Titles are in the caller's UI language;
 /// the field errors are not yet (they are built where the rule is, in English).
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -33,6 +35,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 (409, Localized.Text("Problem.conflict"), null, FieldError(conflict.Field, conflict.Message)),
             DbUpdateConcurrencyException =>
                 (409, Localized.Text("Problem.concurrency"), null, null),
+            DbUpdateException duplicate when UniqueViolation.Is(duplicate) =>
+                (409, Localized.Text("Problem.duplicate"), null, null),
             _ => (0, null, null, null),
         };
         var (status, title, detail, errors) = answer;

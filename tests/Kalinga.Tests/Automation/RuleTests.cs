@@ -106,9 +106,34 @@ public sealed class RuleTests(KalingaApp app) : IClassFixture<KalingaApp>
     }
 
     [Fact]
+    public async Task A_rule_can_only_set_a_defined_custom_field_to_a_value_it_takes()
+    {
+        var client = await app.ClientAsync();
+        await client.DefineFieldAsync("callback_on", "Call back on", "date");
+
+        var unknown = await (await client.PostAsync("/api/v1/rules", Rule("custom.nobody_defined", "x"))).ProblemAsync(HttpStatusCode.BadRequest);
+        var misfit = await (await client.PostAsync("/api/v1/rules", Rule("custom.callback_on", "next week"))).ProblemAsync(HttpStatusCode.BadRequest);
+        var fits = await client.PostAsync("/api/v1/rules", Rule("custom.callback_on", "2026-03-09"));
+
+        Assert.Contains("actions[0].field", unknown.Errors!.Keys);
+        Assert.Contains("actions[0].value", misfit.Errors!.Keys);
+        Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
+
+        static object Rule(string field, string value) => new
+        {
+            name = "Set " + field,
+            kind = "trigger",
+            events = new[] { "ticket.created" },
+            conditions = new { all = Array.Empty<object>() },
+            actions = new object[] { new { type = "set", field, value } },
+        };
+    }
+
+    [Fact]
     public async Task A_rule_does_not_trigger_itself_with_its_own_change()
     {
         var client = await app.ClientAsync();
+        await client.DefineFieldAsync("touches", "Touches", "number");
         await CreateRuleAsync(client, new
         {
             name = "Stamp updates",

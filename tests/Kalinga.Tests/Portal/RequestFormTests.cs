@@ -14,6 +14,13 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
         {
             await base.InitializeAsync();
             await HelpCenterSamples.LoadAsync(this);
+            var admin = await this.ClientAsync();
+            await admin.DefineFieldAsync("order_number", "Order number", customerVisible: true,
+                labels: new() { ["en"] = "Order number", ["pl"] = "Numer zamówienia", ["it"] = "Numero d'ordine" });
+            await admin.DefineFieldAsync("product", "Product", customerVisible: true);
+            await admin.DefineFieldAsync("delivered_on", "Delivered on", "date", customerVisible: true,
+                labels: new() { ["en"] = "Delivered on", ["it"] = "Consegnato il" });
+            await admin.DefineFieldAsync("goodwill_budget", "Goodwill budget", "number");
         }
     }
 
@@ -30,8 +37,8 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
             ["Reason"] = "after_sales",
             ["Subject"] = "Pralka przecieka",
             ["Description"] = "Po każdym praniu na podłodze jest woda.",
-            ["OrderNumber"] = "LH-204913",
-            ["Product"] = "AquaWash 8kg",
+            ["custom-order_number"] = "LH-204913",
+            ["custom-product"] = "AquaWash 8kg",
         }, [("Files", "leak.png", photo)]);
         var page = await response.Content.ReadAsStringAsync();
         await app.DeliverEventsAsync();
@@ -49,6 +56,63 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
         Assert.Contains($"#{ticket.Number}", receipt.Text, StringComparison.Ordinal);
         Assert.StartsWith("Dzień dobry, Ewa Nowak", receipt.Text, StringComparison.Ordinal);
         Assert.Equal(MessageKind.Email, receipt.Kind);
+    }
+
+    [Fact]
+    public async Task Fields_shown_to_customers_are_on_the_form_in_the_page_language_and_agent_only_fields_are_not()
+    {
+        var portal = PortalClient.For(app);
+
+        var polish = WebUtility.HtmlDecode(await portal.PageAsync("/requests/new?culture=pl"));
+        var italian = WebUtility.HtmlDecode(await portal.PageAsync("/requests/new?culture=it"));
+
+        Assert.Contains("<label for=\"custom-order_number\">Numer zamówienia</label>", polish, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"custom-product\">Product</label>", polish, StringComparison.Ordinal);
+        Assert.Contains("type=\"date\"", polish, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"custom-delivered_on\">Consegnato il</label>", italian, StringComparison.Ordinal);
+        Assert.DoesNotContain("goodwill_budget", polish, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_field_value_that_does_not_fit_is_explained_beside_the_field_and_nothing_is_sent()
+    {
+        var portal = PortalClient.For(app);
+
+        var response = await portal.SubmitAsync("/requests/new?culture=it", "request", new Dictionary<string, string>
+        {
+            ["Email"] = "mario.rossi@example.test",
+            ["Reason"] = "order",
+            ["Subject"] = "Consegna incompleta",
+            ["Description"] = "Manca un pezzo.",
+            ["custom-order_number"] = "LH-300001",
+            ["custom-delivered_on"] = "ieri",
+            ["custom-goodwill_budget"] = "500",
+        });
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Matches("id=\"custom-delivered_on-error\"[^>]*>Inserisci una data valida.<", page);
+        Assert.Contains("value=\"LH-300001\"", page, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Tickets.AnyAsync(t => t.Subject == "Consegna incompleta")));
+    }
+
+    [Fact]
+    public async Task Only_fields_shown_to_customers_reach_the_ticket_from_the_form()
+    {
+        var portal = PortalClient.For(app);
+
+        await portal.SubmitAsync("/requests/new", "request", new Dictionary<string, string>
+        {
+            ["Email"] = "sam.lee@example.test",
+            ["Reason"] = "order",
+            ["Subject"] = "Late delivery",
+            ["Description"] = "It came a week late.",
+            ["custom-delivered_on"] = "2026-02-27",
+            ["custom-goodwill_budget"] = "500",
+        });
+
+        var ticket = await app.WithDbAsync(db => db.Tickets.SingleAsync(t => t.Subject == "Late delivery"));
+        Assert.Equal("2026-02-27", ticket.CustomFields["delivered_on"]);
+        Assert.False(ticket.CustomFields.ContainsKey("goodwill_budget"));
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class RoutingTests(KalingaApp app) : IClassFixture<KalingaApp>
             await client.PutAsync($"/api/v1/routing/agents/{agent}/availability", new { status = "online" });
         }
 
+        await client.DefineFieldAsync("product", "Product");
         var ticket = await client.CreateTicketAsync(subject: "Pralka cieknie", email: "pralka@example.test", channel: "email",
             extra: new { teamId = team, language = "pl", customFields = new Dictionary<string, string> { ["product"] = "washer x" } });
         await app.DrainAsync();

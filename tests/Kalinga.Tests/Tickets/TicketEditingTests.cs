@@ -10,6 +10,7 @@ public sealed class TicketEditingTests(KalingaApp app) : IClassFixture<KalingaAp
     public async Task Every_field_change_is_on_the_timeline_with_who_did_it()
     {
         var client = await app.ClientAsync();
+        await client.DefineFieldAsync("order_number", "Order number");
         var ticket = await client.CreateTicketAsync(reason: "complaint");
 
         var updated = await (await client.PatchAsync($"/api/v1/tickets/{ticket.Number}", new

@@ -8,6 +8,9 @@ public sealed record PortalAttachment(long Id, string FileName, string ContentTy
 
 public sealed record PortalMessage(long Id, bool FromCustomer, string AuthorName, string Text, string? Html, DateTime CreatedAt, IReadOnlyList<PortalAttachment> Attachments);
 
+/// <summary>A custom field shown to customers, labelled and written in the page's language.</summary>
+public sealed record PortalField(string Key, string Label, string Value);
+
 /// <summary>A request as its customer sees it: the public conversation only. <c>MergedInto</c> names the request it continues in.</summary>
 public sealed record PortalRequest(
     long Number,
@@ -16,7 +19,7 @@ public sealed record PortalRequest(
     string Reason,
     string RequesterName,
     bool IsOwn,
-    IReadOnlyDictionary<string, string> Fields,
+    IReadOnlyList<PortalField> Fields,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     long? MergedInto,

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Kalinga.CustomFields;
 using Kalinga.Data;
+using Kalinga.Localization;
 using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +50,7 @@ public sealed class PortalRequests(KalingaDb db)
         var agents = await db.Agents.Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return new PortalRequest(
-            t.Number, t.Subject, t.Status, ticket.Reason, ticket.Requester, t.CustomerId == viewer.CustomerId, t.CustomFields,
+            t.Number, t.Subject, t.Status, ticket.Reason, ticket.Requester, t.CustomerId == viewer.CustomerId, await FieldsAsync(t.CustomFields, ct),
             t.CreatedAt, t.UpdatedAt, ticket.MergedInto,
             [.. messages.Select(m => new PortalMessage(
                 m.Id, m.Direction == MessageDirection.In,
@@ -55,6 +58,28 @@ public sealed class PortalRequests(KalingaDb db)
                 m.Text, m.Html, m.CreatedAt,
                 [.. m.Attachments.OrderBy(a => a.Id).Select(a => new PortalAttachment(a.Id, a.FileName, a.ContentType, a.Size))]))]);
     }
+
+    /// <summary>The request's values of the fields customers fill in, in the admins' order and the page's language.</summary>
+    private async Task<IReadOnlyList<PortalField>> FieldsAsync(Dictionary<string, string> values, CancellationToken ct)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var language = Languages.Normalize(CultureInfo.CurrentUICulture.Name) ?? Languages.Default;
+        var fields = await db.CustomFields.AsNoTracking().Where(f => f.CustomerVisible).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct);
+        return [.. fields.Where(f => values.ContainsKey(f.Key)).Select(f => new PortalField(f.Key, f.Label(language), Shown(f, values[f.Key], language)))];
+    }
+
+    private static string Shown(CustomFieldDefinition field, string value, string language) => field.Type switch
+    {
+        CustomFieldType.Dropdown => field.OptionLabel(value, language),
+        CustomFieldType.Checkbox => PortalText.Get(value == "true" ? "Request.Yes" : "Request.No"),
+        CustomFieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+            date.ToString("d", CultureInfo.CurrentCulture),
+        _ => value,
+    };
 
     /// <summary>An attachment of a public message on a request the viewer may see; null otherwise.</summary>
     public async Task<Attachments.Attachment?> AttachmentAsync(PortalViewer viewer, long number, long attachmentId, CancellationToken ct) =>

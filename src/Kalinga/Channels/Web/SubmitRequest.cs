@@ -1,4 +1,5 @@
 using Kalinga.Attachments;
+using Kalinga.CustomFields;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Kalinga.KnowledgeBase;
@@ -15,14 +16,13 @@ public sealed record RequestForm(
     string? Reason,
     string? Subject,
     string? Description,
-    string? OrderNumber,
-    string? Product,
+    IReadOnlyDictionary<string, string?> CustomFields,
     string? FormId,
     string Language);
 
 /// <summary>
 /// The request form, sent: it goes through the same inbound step as every channel (customer matched or created, a
-/// new ticket on the web channel), with its attachments and order/product fields. The receipt e-mail follows from the
+/// new ticket on the web channel), with its attachments and the custom fields shown to customers. The receipt e-mail follows from the
 /// ticket's creation event (<see cref="SendWebReceipt"/>), so it is queued even if this process stops right after.
 /// </summary>
 public sealed class SubmitRequest(KalingaDb db, ReceiveInbound receive, UploadAttachments upload, TicketFields fields, Deflection deflection)
@@ -43,16 +43,7 @@ public sealed class SubmitRequest(KalingaDb db, ReceiveInbound receive, UploadAt
         var reason = form.Reason is { } code && ContactReason.Fixed.Contains(code) ? code : throw new RuleException("reason", "Choose what your request is about.");
         var subject = Checked(form.Subject, MaxSubject, "subject");
         var description = Checked(form.Description, MaxDescription, "description");
-        var custom = new Dictionary<string, string>();
-        if (form.OrderNumber?.Trim() is { Length: > 0 } order)
-        {
-            custom["order_number"] = order.Length <= 40 ? order : throw new RuleException("orderNumber", "An order number has at most 40 characters.");
-        }
-
-        if (form.Product?.Trim() is { Length: > 0 } product)
-        {
-            custom["product"] = product.Length <= 200 ? product : throw new RuleException("product", "A product name has at most 200 characters.");
-        }
+        var custom = await CustomerFieldsAsync(form.CustomFields, ct);
 
         var uploader = signedInCustomerId is { } c ? Actor.Customer(c) : Actor.System;
         var attachments = files.Count == 0 ? [] : await fields.UnclaimedAttachmentsAsync([.. (await upload.HandleAsync(files, uploader, ct)).Select(a => a.Id)], ct);
@@ -66,6 +57,41 @@ public sealed class SubmitRequest(KalingaDb db, ReceiveInbound receive, UploadAt
         var ticketId = await db.Tickets.Where(t => t.Number == result.TicketNumber).Select(t => t.Id).SingleAsync(ct);
         await deflection.FormSubmittedAsync(form.FormId, ticketId, ct);
         return result.TicketNumber;
+    }
+
+    /// <summary>
+    /// The values of the active fields shown to customers, checked like an agent's but explained in the page's language;
+    /// values for any other key are not the customer's to set and are left out. An unticked box is simply not stored.
+    /// </summary>
+    private async Task<Dictionary<string, string>> CustomerFieldsAsync(IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        var visible = await db.CustomFields.AsNoTracking().Where(f => f.IsActive && f.CustomerVisible).ToListAsync(ct);
+        var result = new Dictionary<string, string>();
+        foreach (var field in visible.Where(f => values.ContainsKey(f.Key)))
+        {
+            string? value;
+            try
+            {
+                value = field.Normalize(values[field.Key]);
+            }
+            catch (RuleException e)
+            {
+                throw new RuleException(e.Field, field.Type switch
+                {
+                    _ when values[field.Key]?.Trim().Length > CustomFieldDefinition.MaxValueLength => PortalText.Format("Form.TooLong", CustomFieldDefinition.MaxValueLength),
+                    CustomFieldType.Number => PortalText.Get("Form.Number"),
+                    CustomFieldType.Date => PortalText.Get("Form.Date"),
+                    _ => PortalText.Get("Form.Choice"),
+                });
+            }
+
+            if (value is not null && !(field.Type == CustomFieldType.Checkbox && value == "false"))
+            {
+                result[field.Key] = value;
+            }
+        }
+
+        return result;
     }
 
     private static string Checked(string? value, int max, string field)

@@ -1,3 +1,4 @@
+using Kalinga.CustomFields;
 using Kalinga.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed record TeamOption(long Id, string Name);
 public sealed record CodeOption(int Id, string Code, string Name, bool IsSystem, bool IsActive);
 
 /// <summary>
-/// The small tables the workspace names things from (agents, teams, reasons, causes, tag names), read once per
+/// The small tables the workspace names things from (agents, teams, reasons, causes, tag names, custom fields), read once per
 /// page session so that lists of tickets show names without a query per row.
 /// </summary>
 public sealed record Lookups(
@@ -18,11 +19,12 @@ public sealed record Lookups(
     IReadOnlyList<TeamOption> Teams,
     IReadOnlyList<CodeOption> Reasons,
     IReadOnlyList<CodeOption> Causes,
-    IReadOnlyList<string> Tags)
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<CustomFieldDefinition> CustomFields)
 {
     public const int MaxTags = 1000;
 
-    public static readonly Lookups Empty = new([], [], [], [], []);
+    public static readonly Lookups Empty = new([], [], [], [], [], []);
 
     public string AgentName(long? id) => id is { } a ? Agents.FirstOrDefault(x => x.Id == a)?.Name ?? "#" + a : "";
 
@@ -33,5 +35,6 @@ public sealed record Lookups(
         await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct),
         await db.ContactReasons.AsNoTracking().OrderBy(r => r.Id).Select(r => new CodeOption(r.Id, r.Code, r.Name, r.IsSystem, r.IsActive)).ToListAsync(ct),
         await db.DissatisfactionCauses.AsNoTracking().OrderBy(r => r.Id).Select(r => new CodeOption(r.Id, r.Code, r.Name, r.IsSystem, r.IsActive)).ToListAsync(ct),
-        await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).Take(MaxTags).ToListAsync(ct));
+        await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).Take(MaxTags).ToListAsync(ct),
+        await db.CustomFields.AsNoTracking().OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct));
 }
