@@ -36,7 +36,8 @@ public static class KnowledgeBaseModule
     public static IEndpointRouteBuilder MapKnowledgeBase(this IEndpointRouteBuilder app)
     {
         var kb = app.MapGroup("/api/v1/kb").WithTags("Knowledge base").RequireAuthorization(Policies.Agent);
-        kb.MapGet("/articles", ListAsync).WithSummary("Lists articles, internal ones included, with each translation's state");
+        kb.MapGet("/articles", ListAsync)
+            .WithSummary("Lists articles, internal ones included, with each translation's state; filters: category, section, internal, mustRead, language with state (published, draft, missing)");
         kb.MapPost("/articles", CreateAsync).WithSummary("Creates an article with its first translation as a draft (publish: true needs a supervisor)");
         kb.MapGet("/articles/{key}", GetAsync).WithSummary("Gets an article with every translation's live text and draft");
         kb.MapPatch("/articles/{key}", UpdateAsync).RequireAuthorization(Policies.Supervisor)
@@ -61,15 +62,21 @@ public static class KnowledgeBaseModule
             .Accepts<IFormFileCollection>("multipart/form-data")
             .WithSummary("Stores a guide or image at /kb/files/{name} (form fields: name, language, file)");
         app.MapGet("/api/v1/tickets/{number:long}/kb-suggestions", TicketSuggestionsAsync).WithTags("Knowledge base").RequireAuthorization(Policies.Agent)
-            .WithSummary("Articles matching the ticket's subject and the customer's latest messages, in the ticket's language, ready to insert as link or text");
+            .WithSummary("Articles matching the ticket's subject and the customer's latest messages (or q, when given), in the ticket's language, ready to insert as link or text");
         return app;
     }
 
     private static bool IsEditor(ClaimsPrincipal user) => user.Role() >= AgentRole.Supervisor;
 
     private static async Task<Ok<IReadOnlyList<ArticleListItem>>> ListAsync(
-        ReadArticles read, CancellationToken ct, string? section = null, bool? mustRead = null, int limit = 50, int offset = 0) =>
-        TypedResults.Ok(await read.ListAsync(section, mustRead, limit, offset, ct));
+        ReadArticles read, CancellationToken ct, string? section = null, string? category = null, bool? mustRead = null, bool? @internal = null,
+        string? language = null, string? state = null, int limit = 50, int offset = 0) =>
+        TypedResults.Ok(await read.ListAsync(new ArticleListFilter(section, category, mustRead, @internal, language, StateOf(state)), limit, offset, ct));
+
+    private static TranslationState? StateOf(string? state) =>
+        state is null ? null
+        : Enum.TryParse<TranslationState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(state[0]) ? parsed
+        : throw new RuleException("state", "Use published, draft or missing.");
 
     private static async Task<Results<Created<ArticleDetails>, ProblemHttpResult>> CreateAsync(
         CreateArticleRequest request, CreateArticle create, ReadArticles read, ClaimsPrincipal user, CancellationToken ct)
@@ -132,8 +139,8 @@ public static class KnowledgeBaseModule
         TypedResults.Ok(await deflection.ReportAsync(from.ToUniversalTime(), to.ToUniversalTime(), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<ArticleSuggestion>>, NotFound>> TicketSuggestionsAsync(
-        long number, SuggestArticles suggest, CancellationToken ct, int limit = 5) =>
-        await suggest.ForTicketAsync(number, limit, ct) is { } suggestions ? TypedResults.Ok(suggestions) : TypedResults.NotFound();
+        long number, SuggestArticles suggest, CancellationToken ct, string? q = null, int limit = 5) =>
+        await suggest.ForTicketAsync(number, q, limit, ct) is { } suggestions ? TypedResults.Ok(suggestions) : TypedResults.NotFound();
 
     private static async Task<Created<KbFileView>> UploadFileAsync(HttpRequest request, StoreKbFile store, IOptions<AttachmentOptions> options, CancellationToken ct)
     {
