@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Kalinga.BrowserTests.Infrastructure;
-using Kalinga.KnowledgeBase;
+using Kalinga.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -57,13 +57,19 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
     public async Task A_new_bulletin_is_unread_for_an_agent_until_confirmed_and_the_supervisor_sees_who_read_it()
     {
         const string Key = "kb-browser-bulletin";
-        await app.InScopeAsync(sp => sp.GetRequiredService<CreateArticle>().HandleAsync(
-            new CreateArticleRequest(Key, "bulletins", "en", "Holiday opening hours", "The Makati office closes at 15:00 on 24 December.", MustRead: true, Publish: true),
-            agentId: null, CancellationToken.None));
         var agent = await app.SignInAsync(WorkspaceApp.Oliver);
         var badge = agent.GetByTestId("bulletins-unread");
-        var before = int.Parse(await badge.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var before = await badge.CountAsync() == 0 ? 0 : int.Parse(await badge.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var supervisorApi = await app.ClientAsync(Kalinga.Agents.AgentRole.Supervisor);
+        (await supervisorApi.PostAsync("/api/v1/kb/articles", new
+        {
+            key = Key, sectionKey = "bulletins", language = "en", title = "Holiday opening hours",
+            body = "The Makati office closes at 15:00 on 24 December.", mustRead = true, publish = true,
+        })).EnsureSuccessStatusCode();
 
+        // The open workspace counts the new bulletin without a reload.
+        await Assertions.Expect(badge).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        before++;
         await agent.GetByRole(AriaRole.Link, new() { Name = $"Must-read bulletins, {before} unread" }).ClickAsync();
         var item = agent.GetByTestId("bulletin-" + Key);
         await Assertions.Expect(item).ToContainTextAsync("Unread");
@@ -112,5 +118,32 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
         var sent = await app.InScopeAsync(sp => sp.GetRequiredService<Kalinga.Data.KalingaDb>().Messages
             .Where(m => m.TicketId == ticket.Id && m.Direction == Kalinga.Tickets.MessageDirection.Out).Select(m => m.Text).SingleAsync());
         Assert.Contains(Url, sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_375_px_phone_the_article_list_the_editor_and_the_ticket_panel_fit_without_sideways_scrolling()
+    {
+        var ticket = await app.NewTicketAsync("Refund for my order", "When do I get the refund for my returned fridge?", "phone.kb@example.test");
+        var page = await app.SignInAsync(WorkspaceApp.Emma, width: 375, height: 740);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Knowledge base", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("kb-row-refund-timelines")).ToBeVisibleAsync();
+        await NoSidewaysScrollAsync(page);
+
+        await page.GetByTestId("kb-row-refund-timelines").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#kb-body")).ToBeVisibleAsync();
+        await NoSidewaysScrollAsync(page);
+
+        await page.GotoAsync($"/agent/tickets/{ticket.Number}");
+        await Assertions.Expect(page.GetByTestId("kb-suggestion-refund-timelines")).ToBeVisibleAsync();
+        await NoSidewaysScrollAsync(page);
+    }
+
+    private static async Task NoSidewaysScrollAsync(IPage page)
+    {
+        var widest = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 5).join(', ')");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The page scrolls sideways at 375 px: {widest}");
     }
 }

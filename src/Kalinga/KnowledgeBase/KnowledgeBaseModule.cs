@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kalinga.Agents;
 using Kalinga.Agents.Auth;
 using Kalinga.Attachments;
+using Kalinga.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -79,7 +80,7 @@ public static class KnowledgeBaseModule
         : throw new RuleException("state", "Use published, draft or missing.");
 
     private static async Task<Results<Created<ArticleDetails>, ProblemHttpResult>> CreateAsync(
-        CreateArticleRequest request, CreateArticle create, ReadArticles read, ClaimsPrincipal user, CancellationToken ct)
+        CreateArticleRequest request, CreateArticle create, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Publish && !IsEditor(user))
         {
@@ -87,6 +88,11 @@ public static class KnowledgeBaseModule
         }
 
         var article = await create.HandleAsync(request, user.Actor().AgentId, ct);
+        if (article.IsMustRead && request.Publish)
+        {
+            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+        }
+
         return TypedResults.Created($"/api/v1/kb/articles/{article.Key}", await read.GetAsync(article.Key, ct));
     }
 
@@ -102,8 +108,17 @@ public static class KnowledgeBaseModule
         await Then(await edit.SaveDraftAsync(key, language, draft, user.Actor().AgentId, ct), key, read, ct);
 
     private static async Task<Results<Ok<ArticleDetails>, NotFound>> PublishAsync(
-        string key, string language, EditTranslation edit, ReadArticles read, ClaimsPrincipal user, CancellationToken ct) =>
-        await Then(await edit.PublishAsync(key, language, user.Actor().AgentId, ct), key, read, ct);
+        string key, string language, EditTranslation edit, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await Then(await edit.PublishAsync(key, language, user.Actor().AgentId, ct), key, read, ct);
+        if (result.Result is Ok<ArticleDetails> { Value.MustRead: true })
+        {
+            // Open workspaces count the bulletin as due again.
+            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+        }
+
+        return result;
+    }
 
     private static async Task<Results<Ok<ArticleDetails>, NotFound>> UnpublishAsync(
         string key, string language, EditTranslation edit, ReadArticles read, ClaimsPrincipal user, CancellationToken ct) =>
@@ -122,8 +137,17 @@ public static class KnowledgeBaseModule
     private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, NotFound>> FeedbackAsync(string key, ReadArticles read, CancellationToken ct, int limit = 50) =>
         await read.FeedbackAsync(key, limit, ct) is { } feedback ? TypedResults.Ok(feedback) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-        await reads.MarkReadAsync(key, AgentOf(user), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agent = AgentOf(user);
+        if (!await reads.MarkReadAsync(key, agent, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0, AgentId: agent));
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<ReaderView>>, NotFound>> ReadersAsync(string key, MustReads reads, CancellationToken ct) =>
         await reads.ReadersAsync(key, ct) is { } readers ? TypedResults.Ok(readers) : TypedResults.NotFound();
