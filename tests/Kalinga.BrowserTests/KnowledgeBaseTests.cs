@@ -121,6 +121,29 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task A_supervisor_uploads_a_pdf_guide_inserts_its_link_and_the_preview_points_at_it_in_the_articles_language()
+    {
+        var page = await app.SignInAsync(Supervisor);
+        await page.GotoAsync("/agent/kb/articles/fridge-not-cooling?lang=it");
+        await Assertions.Expect(page.Locator("#kb-body")).ToBeVisibleAsync();
+
+        await page.GetByText("Guides and images").ClickAsync();
+        await page.Locator("#kb-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Guida Frigo.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(),
+        });
+        await Assertions.Expect(page.Locator("#kb-file-name")).ToHaveValueAsync("guida-frigo.pdf");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert link into the text" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#kb-body")).ToHaveValueAsync(new Regex(Regex.Escape("[guida-frigo.pdf](/kb/files/guida-frigo.pdf)")));
+        await Assertions.Expect(page.GetByTestId("kb-preview").Locator("a[href='/kb/files/guida-frigo.pdf?lang=it']")).ToBeVisibleAsync();
+        var download = await page.APIRequest.GetAsync("/kb/files/guida-frigo.pdf?lang=it");
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("%PDF-", await download.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task On_a_375_px_phone_the_article_list_the_editor_and_the_ticket_panel_fit_without_sideways_scrolling()
     {
         var ticket = await app.NewTicketAsync("Refund for my order", "When do I get the refund for my returned fridge?", "phone.kb@example.test");

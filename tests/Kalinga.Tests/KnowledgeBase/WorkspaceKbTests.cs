@@ -42,6 +42,16 @@ public sealed class WorkspaceKbTests(WorkspaceKbTests.App app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task An_unknown_language_state_is_a_clear_bad_request()
+    {
+        var agent = await app.ClientAsync(AgentRole.Agent);
+
+        var problem = await (await agent.GetAsync("/api/v1/kb/articles?language=pl&state=finished")).ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+
+        Assert.Equal(["Use published, draft or missing."], problem.Errors!["state"]);
+    }
+
+    [Fact]
     public async Task Suggestions_carry_the_portal_address_and_the_text_as_plain_text_with_full_links()
     {
         var agent = await app.ClientAsync(AgentRole.Agent);
