@@ -28,8 +28,31 @@ public sealed record ArticleDetails(
     string Key, string CategoryKey, string SectionKey, bool Internal, bool MustRead, IReadOnlyList<string> Tags,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? LastPublishedAt, IReadOnlyList<TranslationView> Translations);
 
-public sealed record TranslationSummary(string Language, string Title, bool Published, bool HasDraft, int Version, long Views);
+public sealed record TranslationSummary(string Language, string Title, bool Published, bool HasDraft, int Version, long Views, int Helpful, int NotHelpful);
 
-public sealed record ArticleListItem(string Key, string SectionKey, bool Internal, bool MustRead, IReadOnlyList<string> Tags, DateTime UpdatedAt, IReadOnlyList<TranslationSummary> Translations);
+public sealed record ArticleListItem(
+    string Key, string CategoryKey, string SectionKey, bool Internal, bool MustRead, IReadOnlyList<string> Tags, DateTime UpdatedAt,
+    IReadOnlyList<TranslationSummary> Translations);
+
+/// <summary>Where a language stands for one article: live on the portal, only a draft, or not written yet.</summary>
+public enum TranslationState
+{
+    Published,
+    Draft,
+    Missing,
+}
+
+/// <summary>
+/// Which articles a list shows; null leaves a filter off. <c>State</c> applies to <c>Language</c> (English when none
+/// is given); <c>Keys</c> narrows the list to search results.
+/// </summary>
+public sealed record ArticleListFilter(
+    string? Section = null,
+    string? Category = null,
+    bool? MustRead = null,
+    bool? Internal = null,
+    string? Language = null,
+    TranslationState? State = null,
+    IReadOnlyCollection<string>? Keys = null);
 
 public sealed record VersionView(int Number, string Title, string Summary, string Body, DateTime PublishedAt, long? PublishedById, string? PublishedBy);

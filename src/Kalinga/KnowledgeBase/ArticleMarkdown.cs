@@ -19,7 +19,7 @@ public sealed class ArticleMarkdown
     public const string VideoPrefix = "https://www.youtube-nocookie.com/embed/";
     private const string FilesPrefix = "/kb/files/";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAutoIdentifiers()
         .UseEmphasisExtras()

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kalinga.Agents;
 using Kalinga.Agents.Auth;
 using Kalinga.Attachments;
+using Kalinga.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,8 @@ public static class KnowledgeBaseModule
     public static IEndpointRouteBuilder MapKnowledgeBase(this IEndpointRouteBuilder app)
     {
         var kb = app.MapGroup("/api/v1/kb").WithTags("Knowledge base").RequireAuthorization(Policies.Agent);
-        kb.MapGet("/articles", ListAsync).WithSummary("Lists articles, internal ones included, with each translation's state");
+        kb.MapGet("/articles", ListAsync)
+            .WithSummary("Lists articles, internal ones included, with each translation's state; filters: category, section, internal, mustRead, language with state (published, draft, missing)");
         kb.MapPost("/articles", CreateAsync).WithSummary("Creates an article with its first translation as a draft (publish: true needs a supervisor)");
         kb.MapGet("/articles/{key}", GetAsync).WithSummary("Gets an article with every translation's live text and draft");
         kb.MapPatch("/articles/{key}", UpdateAsync).RequireAuthorization(Policies.Supervisor)
@@ -61,18 +63,24 @@ public static class KnowledgeBaseModule
             .Accepts<IFormFileCollection>("multipart/form-data")
             .WithSummary("Stores a guide or image at /kb/files/{name} (form fields: name, language, file)");
         app.MapGet("/api/v1/tickets/{number:long}/kb-suggestions", TicketSuggestionsAsync).WithTags("Knowledge base").RequireAuthorization(Policies.Agent)
-            .WithSummary("Articles matching the ticket's subject and the customer's latest messages, in the ticket's language, ready to insert as link or text");
+            .WithSummary("Articles matching the ticket's subject and the customer's latest messages (or q, when given), in the ticket's language, ready to insert as link or text");
         return app;
     }
 
     private static bool IsEditor(ClaimsPrincipal user) => user.Role() >= AgentRole.Supervisor;
 
     private static async Task<Ok<IReadOnlyList<ArticleListItem>>> ListAsync(
-        ReadArticles read, CancellationToken ct, string? section = null, bool? mustRead = null, int limit = 50, int offset = 0) =>
-        TypedResults.Ok(await read.ListAsync(section, mustRead, limit, offset, ct));
+        ReadArticles read, CancellationToken ct, string? section = null, string? category = null, bool? mustRead = null, bool? @internal = null,
+        string? language = null, string? state = null, int limit = 50, int offset = 0) =>
+        TypedResults.Ok(await read.ListAsync(new ArticleListFilter(section, category, mustRead, @internal, language, StateOf(state)), limit, offset, ct));
+
+    private static TranslationState? StateOf(string? state) =>
+        state is null ? null
+        : Enum.TryParse<TranslationState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(state[0]) ? parsed
+        : throw new RuleException("state", "Use published, draft or missing.");
 
     private static async Task<Results<Created<ArticleDetails>, ProblemHttpResult>> CreateAsync(
-        CreateArticleRequest request, CreateArticle create, ReadArticles read, ClaimsPrincipal user, CancellationToken ct)
+        CreateArticleRequest request, CreateArticle create, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Publish && !IsEditor(user))
         {
@@ -80,6 +88,11 @@ public static class KnowledgeBaseModule
         }
 
         var article = await create.HandleAsync(request, user.Actor().AgentId, ct);
+        if (article.IsMustRead && request.Publish)
+        {
+            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+        }
+
         return TypedResults.Created($"/api/v1/kb/articles/{article.Key}", await read.GetAsync(article.Key, ct));
     }
 
@@ -95,8 +108,17 @@ public static class KnowledgeBaseModule
         await Then(await edit.SaveDraftAsync(key, language, draft, user.Actor().AgentId, ct), key, read, ct);
 
     private static async Task<Results<Ok<ArticleDetails>, NotFound>> PublishAsync(
-        string key, string language, EditTranslation edit, ReadArticles read, ClaimsPrincipal user, CancellationToken ct) =>
-        await Then(await edit.PublishAsync(key, language, user.Actor().AgentId, ct), key, read, ct);
+        string key, string language, EditTranslation edit, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await Then(await edit.PublishAsync(key, language, user.Actor().AgentId, ct), key, read, ct);
+        if (result.Result is Ok<ArticleDetails> { Value.MustRead: true })
+        {
+            // Open workspaces count the bulletin as due again.
+            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+        }
+
+        return result;
+    }
 
     private static async Task<Results<Ok<ArticleDetails>, NotFound>> UnpublishAsync(
         string key, string language, EditTranslation edit, ReadArticles read, ClaimsPrincipal user, CancellationToken ct) =>
@@ -115,8 +137,17 @@ public static class KnowledgeBaseModule
     private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, NotFound>> FeedbackAsync(string key, ReadArticles read, CancellationToken ct, int limit = 50) =>
         await read.FeedbackAsync(key, limit, ct) is { } feedback ? TypedResults.Ok(feedback) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-        await reads.MarkReadAsync(key, AgentOf(user), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agent = AgentOf(user);
+        if (!await reads.MarkReadAsync(key, agent, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0, AgentId: agent));
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<ReaderView>>, NotFound>> ReadersAsync(string key, MustReads reads, CancellationToken ct) =>
         await reads.ReadersAsync(key, ct) is { } readers ? TypedResults.Ok(readers) : TypedResults.NotFound();
@@ -132,8 +163,8 @@ public static class KnowledgeBaseModule
         TypedResults.Ok(await deflection.ReportAsync(from.ToUniversalTime(), to.ToUniversalTime(), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<ArticleSuggestion>>, NotFound>> TicketSuggestionsAsync(
-        long number, SuggestArticles suggest, CancellationToken ct, int limit = 5) =>
-        await suggest.ForTicketAsync(number, limit, ct) is { } suggestions ? TypedResults.Ok(suggestions) : TypedResults.NotFound();
+        long number, SuggestArticles suggest, CancellationToken ct, string? q = null, int limit = 5) =>
+        await suggest.ForTicketAsync(number, q, limit, ct) is { } suggestions ? TypedResults.Ok(suggestions) : TypedResults.NotFound();
 
     private static async Task<Created<KbFileView>> UploadFileAsync(HttpRequest request, StoreKbFile store, IOptions<AttachmentOptions> options, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ public sealed class ReadArticles(KalingaDb db)
 {
     public const int MaxLimit = 200;
 
-    public async Task<IReadOnlyList<ArticleListItem>> ListAsync(string? sectionKey, bool? mustRead, int limit, int offset, CancellationToken ct)
+    public async Task<IReadOnlyList<ArticleListItem>> ListAsync(ArticleListFilter filter, int limit, int offset, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit || offset < 0)
         {
@@ -18,21 +18,51 @@ public sealed class ReadArticles(KalingaDb db)
         }
 
         var articles = db.Articles.AsNoTracking();
-        if (sectionKey is not null)
+        if (filter.Section is { } sectionKey)
         {
             articles = articles.Where(a => db.KbSections.Any(s => s.Id == a.SectionId && s.Key == sectionKey));
         }
 
-        if (mustRead is { } flag)
+        if (filter.Category is { } categoryKey)
         {
-            articles = articles.Where(a => a.IsMustRead == flag);
+            articles = articles.Where(a => db.KbSections.Any(s => s.Id == a.SectionId && db.KbCategories.Any(c => c.Id == s.CategoryId && c.Key == categoryKey)));
+        }
+
+        if (filter.MustRead is { } mustRead)
+        {
+            articles = articles.Where(a => a.IsMustRead == mustRead);
+        }
+
+        if (filter.Internal is { } isInternal)
+        {
+            articles = articles.Where(a => a.IsInternal == isInternal);
+        }
+
+        if (filter.Keys is { } keys)
+        {
+            articles = articles.Where(a => keys.Contains(a.Key));
+        }
+
+        if (filter.State is { } state)
+        {
+            var language = CreateArticle.LanguageOf(filter.Language ?? Localization.Languages.Default);
+            articles = state switch
+            {
+                TranslationState.Published => articles.Where(a => a.Translations.Any(t => t.Language == language && t.PublishedAt != null)),
+                TranslationState.Draft => articles.Where(a => a.Translations.Any(t => t.Language == language && t.PublishedAt == null)),
+                _ => articles.Where(a => !a.Translations.Any(t => t.Language == language)),
+            };
         }
 
         return await articles.OrderBy(a => a.Key).Skip(offset).Take(limit)
             .Select(a => new ArticleListItem(
-                a.Key, db.KbSections.Where(s => s.Id == a.SectionId).Select(s => s.Key).First(), a.IsInternal, a.IsMustRead, a.Tags, a.UpdatedAt,
+                a.Key,
+                db.KbSections.Where(s => s.Id == a.SectionId).SelectMany(s => db.KbCategories.Where(c => c.Id == s.CategoryId)).Select(c => c.Key).First(),
+                db.KbSections.Where(s => s.Id == a.SectionId).Select(s => s.Key).First(), a.IsInternal, a.IsMustRead, a.Tags, a.UpdatedAt,
                 a.Translations.OrderBy(t => t.Language)
-                    .Select(t => new TranslationSummary(t.Language, t.PublishedAt != null ? t.Title : t.DraftTitle ?? "", t.PublishedAt != null, t.DraftBody != null, t.PublishedVersion, t.ViewCount))
+                    .Select(t => new TranslationSummary(
+                        t.Language, t.PublishedAt != null ? t.Title : t.DraftTitle ?? "", t.PublishedAt != null, t.DraftBody != null, t.PublishedVersion,
+                        t.ViewCount, t.HelpfulCount, t.NotHelpfulCount))
                     .ToList()))
             .ToListAsync(ct);
     }

@@ -10,6 +10,9 @@ public enum LiveEventKind
 
     /// <summary>Who views or types on a ticket changed.</summary>
     Presence,
+
+    /// <summary>A must-read bulletin was published or confirmed; <see cref="LiveEvent.AgentId"/> is the reader, or null for everyone.</summary>
+    Bulletin,
 }
 
 /// <summary>
