@@ -104,8 +104,12 @@ public static class MailboxEndpoints
     private static IQueryable<MailboxView> Views(KalingaDb db, IQueryable<Mailbox> mailboxes) =>
         mailboxes.AsNoTracking().Select(m => new MailboxView(
             m.Id, m.Address, m.DisplayName, m.Enabled,
-            new InboundView(m.InboundProtocol, m.InboundHost, m.InboundPort, m.InboundSecurity, m.InboundUser, m.InboundSecret != null, m.Folder, m.ProcessedFolder, m.DeleteAfterFetch),
-            m.SmtpHost == null ? null : new OutboundView(m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.SmtpUser, m.SmtpSecret != null),
+            new InboundView(m.InboundProtocol, m.InboundHost, m.InboundPort, m.InboundSecurity, m.InboundUser, m.InboundSecret != null, m.Folder, m.ProcessedFolder, m.DeleteAfterFetch,
+                m.InboundAuth, m.InboundAuth != MailAuth.OAuth2 ? null : new OAuthView(m.InboundOAuth.TokenEndpoint, m.InboundOAuth.ClientId, m.InboundOAuth.Scope,
+                    m.InboundOAuth.ClientSecret != null, m.InboundOAuth.RefreshToken != null, m.InboundOAuth.AccessToken != null)),
+            m.SmtpHost == null ? null : new OutboundView(m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.SmtpUser, m.SmtpSecret != null,
+                m.SmtpAuth, m.SmtpAuth != MailAuth.OAuth2 ? null : new OAuthView(m.SmtpOAuth.TokenEndpoint, m.SmtpOAuth.ClientId, m.SmtpOAuth.Scope,
+                    m.SmtpOAuth.ClientSecret != null, m.SmtpOAuth.RefreshToken != null, m.SmtpOAuth.AccessToken != null)),
             m.DefaultTeamId, m.DefaultLanguage, m.SendReceipt, m.PlusAddressing,
             new MailboxHealthView(
                 !m.Enabled ? "disabled" : (m.LastError != null || m.SendFailures > 0) ? "error" : m.InboundProtocol != InboundProtocol.None && m.LastFetchAt == null ? "never_fetched" : "ok",
