@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kalinga.Channels.Email;
 
 /// <summary>How Kalinga logs in to a mailbox's IMAP/POP3 or SMTP server.</summary>
@@ -7,6 +9,7 @@ public enum MailAuth
     Password,
 
     /// <summary>SASL XOAUTH2 with an access token, as Microsoft 365 and Google Workspace require.</summary>
+    [JsonStringEnumMemberName("oauth2")]
     OAuth2,
 }
 
