@@ -82,7 +82,8 @@ public sealed class Ticket
         string language,
         Priority priority,
         Actor actor,
-        DateTime now)
+        DateTime now,
+        bool automated = false)
     {
         var ticket = new Ticket
         {
@@ -99,20 +100,25 @@ public sealed class Ticket
             UpdatedAt = now,
             StatusChangedAt = now,
         };
-        TicketEvent.For(ticket, TicketEventTypes.Created, actor, now, new { ticket.Number, channel, priority, reasonId });
+        TicketEvent.For(ticket, TicketEventTypes.Created, actor, now,
+            automated ? new { ticket.Number, channel, priority, reasonId, automated } : new { ticket.Number, channel, priority, reasonId });
         return ticket;
     }
 
     /// <summary>Adds a message from the customer. A customer writing back reopens a ticket that waits or was solved.</summary>
-    public void ReceiveFromCustomer(Message message, DateTime now)
+    /// <summary>
+    /// A message from the customer's side. It reopens a waiting or solved ticket, unless it is <paramref name="automated"/>
+    /// (an out-of-office note, an auto-reply): that one is kept on the timeline but changes nothing, since nobody wrote it.
+    /// </summary>
+    public void ReceiveFromCustomer(Message message, DateTime now, bool automated = false)
     {
         if (Status == TicketStatus.Closed)
         {
             throw new RuleException("ticket", "A closed ticket takes no new messages; open a follow-up ticket.");
         }
 
-        AppendMessage(message, now);
-        if (Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
+        AppendMessage(message, now, automated);
+        if (!automated && Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
         {
             ChangeStatusCore(TicketStatus.Open, message.Author, now);
         }
@@ -357,11 +363,12 @@ public sealed class Ticket
         Touch(now);
     }
 
-    private void AppendMessage(Message message, DateTime now)
+    private void AppendMessage(Message message, DateTime now, bool automated = false)
     {
         Messages.Add(message);
         Touch(now);
-        TicketEvent.For(this, TicketEventTypes.MessageAdded, message.Author, now, new { message.Direction, message.Kind }, message);
+        TicketEvent.For(this, TicketEventTypes.MessageAdded, message.Author, now,
+            automated ? new { message.Direction, message.Kind, automated } : new { message.Direction, message.Kind }, message);
     }
 
     private void ChangeStatusCore(TicketStatus to, Actor actor, DateTime now)
