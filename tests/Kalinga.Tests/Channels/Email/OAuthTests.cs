@@ -75,6 +75,13 @@ public sealed class OAuthTests(OAuthTests.App app) : IClassFixture<OAuthTests.Ap
         Assert.False(Server.IsLiveRefreshToken(firstRefreshToken));
         Assert.True(Server.IsLiveRefreshToken(secrets.Unprotect(stored.InboundOAuth.RefreshToken)));
         Assert.True(Server.IsLiveRefreshToken(secrets.Unprotect(stored.SmtpOAuth.RefreshToken)));
+
+        // The access token lived an hour (expires_in 3600); shortly before the end Kalinga asks for a new one.
+        app.Clock.Advance(TimeSpan.FromMinutes(59.5));
+        var later = await (await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { })).ReadAsync<FetchResult>();
+
+        Assert.Equal((true, (string?)null), (later.Fetched, later.Error));
+        Assert.Equal(requestsBefore + 3, Server.TokenRequests);
     }
 
     [Fact]
