@@ -362,7 +362,7 @@ mail_start() {
       if write_dovecot_config; then doveadm -c "$DOVECOT_CONF" reload; fi
       if write_postfix_config; then postfix_cmd reload >/dev/null; fi
     fi
-    say "mail: already running (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, sink $SINK_PORT)"
+    say "mail: already running (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, submission $SUBMISSION_PORT, sink $SINK_PORT)"
     return
   fi
   need_root "starting the mail services"
@@ -394,7 +394,7 @@ mail_start() {
   # A fresh start proves the whole path once, then hands the tests empty mailboxes.
   mail_verify
   mail_reset
-  say "mail: started (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, sink $SINK_PORT)"
+  say "mail: started (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, submission $SUBMISSION_PORT, sink $SINK_PORT)"
 }
 
 maildir_has() { grep -rlsF "$2" "$MAILBOXES/$1/Maildir/new" "$MAILBOXES/$1/Maildir/cur" >/dev/null; }
@@ -486,7 +486,7 @@ mail_stop() {
 
 mail_status() {
   if mail_up; then
-    say "mail: up (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, sink $SINK_PORT)"
+    say "mail: up (imap $IMAP_PORT, pop3 $POP3_PORT, lmtp $LMTP_PORT, smtp $SMTP_PORT, submission $SUBMISSION_PORT, sink $SINK_PORT)"
   else
     local d=down p=down s=down
     dovecot_up && d=up
