@@ -18,8 +18,11 @@ public static class TriggerEvents
     public static readonly IReadOnlyList<string> All =
         [TicketCreated, TicketUpdated, MessageReceived, ReplySent, NoteAdded, SlaWarning, SlaBreached, SurveyAnswered];
 
-    /// <summary>The trigger event a timeline event counts as, or null when triggers ignore it.</summary>
-    public static string? Of(TicketEvent e) => e.Type switch
+    /// <summary>
+    /// The trigger event a timeline event counts as, or null when triggers ignore it. Tickets and messages a machine
+    /// wrote (out-of-office notes, auto-replies) trigger nothing, so a rule never answers a robot.
+    /// </summary>
+    public static string? Of(TicketEvent e) => e.Data.Contains("\"automated\":true", StringComparison.Ordinal) ? null : e.Type switch
     {
         TicketEventTypes.Created => TicketCreated,
         TicketEventTypes.StatusChanged or TicketEventTypes.FieldChanged or TicketEventTypes.TagsChanged

@@ -22,6 +22,12 @@ public sealed record InboundMessage(Channel Channel, CustomerRef From, string Su
 
     public string Reason { get; init; } = "question";
 
+    /// <summary>
+    /// Written by a machine (an out-of-office note, an auto-reply): kept on the ticket, but it reopens nothing and
+    /// triggers answer nothing (RFC 3834 §2 asks responders not to answer such messages).
+    /// </summary>
+    public bool Automated { get; init; }
+
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
     /// <summary>Fields a form asked for (an order number, a product); set on a new ticket only.</summary>

@@ -44,14 +44,14 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         InboundOutcome outcome;
         if (ticket is not null && ticket.Status != TicketStatus.Closed)
         {
-            ticket.ReceiveFromCustomer(message, now);
+            ticket.ReceiveFromCustomer(message, now, item.Automated);
             outcome = InboundOutcome.Threaded;
         }
         else
         {
             var reason = await fields.ReasonAsync(item.Reason, ct);
             ticket = Ticket.Open(await db.NextTicketNumberAsync(ct), Subject(item.Subject, text), reason.Id, item.Channel,
-                customer.Id, customer.OrganizationId, customer.Language, Priority.Normal, Actor.Customer(customer.Id), now);
+                customer.Id, customer.OrganizationId, customer.Language, Priority.Normal, Actor.Customer(customer.Id), now, item.Automated);
             ticket.ReceiveFromCustomer(message, now);
             if (item.CustomFields.Count > 0)
             {

@@ -2,6 +2,7 @@ using Kalinga.Channels.Email;
 using Kalinga.Tickets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kalinga.Data;
 
@@ -20,6 +21,17 @@ public abstract partial class KalingaDb : IDataProtectionKeyContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    private static void ConfigureOAuth(ComplexPropertyBuilder<OAuthLogin> c)
+    {
+        c.Property(o => o.TokenEndpoint).HasMaxLength(1000);
+        c.Property(o => o.ClientId).HasMaxLength(500);
+        c.Property(o => o.Scope).HasMaxLength(1000);
+        c.Property(o => o.ClientSecret).HasMaxLength(4000);
+        c.Property(o => o.RefreshToken).HasMaxLength(16000);
+        c.Property(o => o.AccessToken).HasMaxLength(16000);
+        c.Ignore(o => o.UsesRefresh);
+    }
+
     private static void ConfigureEmail(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Mailbox>(e =>
@@ -36,6 +48,10 @@ public abstract partial class KalingaDb : IDataProtectionKeyContext
             e.Property(m => m.SmtpUser).HasMaxLength(320);
             e.Property(m => m.InboundSecret).HasMaxLength(4000);
             e.Property(m => m.SmtpSecret).HasMaxLength(4000);
+            e.Property(m => m.InboundAuth).HasConversion<string>().HasMaxLength(16);
+            e.Property(m => m.SmtpAuth).HasConversion<string>().HasMaxLength(16);
+            e.ComplexProperty(m => m.InboundOAuth, ConfigureOAuth);
+            e.ComplexProperty(m => m.SmtpOAuth, ConfigureOAuth);
             e.Property(m => m.Folder).HasMaxLength(255);
             e.Property(m => m.ProcessedFolder).HasMaxLength(255);
             e.Property(m => m.DefaultLanguage).HasMaxLength(8);

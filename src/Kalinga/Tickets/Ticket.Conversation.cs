@@ -3,16 +3,19 @@ namespace Kalinga.Tickets;
 /// <summary>The conversation: messages from the customer, answers, automatic messages and notes.</summary>
 public sealed partial class Ticket
 {
-    /// <summary>Adds a message from the customer. A customer writing back reopens a ticket that waits or was solved.</summary>
-    public void ReceiveFromCustomer(Message message, DateTime now)
+    /// <summary>
+    /// A message from the customer's side. It reopens a waiting or solved ticket, unless it is <paramref name="automated"/>
+    /// (an out-of-office note, an auto-reply): that one is kept on the timeline but changes nothing, since nobody wrote it.
+    /// </summary>
+    public void ReceiveFromCustomer(Message message, DateTime now, bool automated = false)
     {
         if (Status == TicketStatus.Closed)
         {
             throw new RuleException("ticket", "A closed ticket takes no new messages; open a follow-up ticket.");
         }
 
-        AppendMessage(message, now);
-        if (Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
+        AppendMessage(message, now, automated);
+        if (!automated && Status is TicketStatus.Pending or TicketStatus.OnHold or TicketStatus.Solved)
         {
             ChangeStatusCore(TicketStatus.Open, message.Author, now);
         }
@@ -56,10 +59,11 @@ public sealed partial class Ticket
         TicketEvent.For(this, TicketEventTypes.NoteAdded, note.Author, now, message: note);
     }
 
-    private void AppendMessage(Message message, DateTime now)
+    private void AppendMessage(Message message, DateTime now, bool automated = false)
     {
         Messages.Add(message);
         Touch(now);
-        TicketEvent.For(this, TicketEventTypes.MessageAdded, message.Author, now, new { message.Direction, message.Kind }, message);
+        TicketEvent.For(this, TicketEventTypes.MessageAdded, message.Author, now,
+            automated ? new { message.Direction, message.Kind, automated } : new { message.Direction, message.Kind }, message);
     }
 }

@@ -82,7 +82,8 @@ public sealed partial class Ticket
         string language,
         Priority priority,
         Actor actor,
-        DateTime now)
+        DateTime now,
+        bool automated = false)
     {
         var ticket = new Ticket
         {
@@ -99,7 +100,8 @@ public sealed partial class Ticket
             UpdatedAt = now,
             StatusChangedAt = now,
         };
-        TicketEvent.For(ticket, TicketEventTypes.Created, actor, now, new { ticket.Number, channel, priority, reasonId });
+        TicketEvent.For(ticket, TicketEventTypes.Created, actor, now,
+            automated ? new { ticket.Number, channel, priority, reasonId, automated } : new { ticket.Number, channel, priority, reasonId });
         return ticket;
     }
 

@@ -11,6 +11,7 @@ public sealed class WorkspacePagesTests(KalingaApp app) : IClassFixture<KalingaA
     [InlineData("/agent/tickets/1001")]
     [InlineData("/agent/admin/agents")]
     [InlineData("/agent/kb/articles/track-your-order")]
+    [InlineData("/agent/admin/mailboxes")]
     public async Task A_signed_out_visitor_is_sent_to_the_sign_in_page_with_the_way_back(string url)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

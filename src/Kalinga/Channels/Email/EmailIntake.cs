@@ -89,6 +89,7 @@ public sealed class EmailIntake(
             TicketNumber = ReplyAddress.Find(recipients, context.OwnAddresses) ?? TicketToken.FromSubject(mail.Subject),
             InReplyTo = [.. new[] { mail.InReplyTo }.OfType<string>().Concat(mail.References.Reverse()).Distinct().Take(50)],
             Attachments = attachments,
+            Automated = verdicts.Exists(v => v.Action == FilterAction.NoAutoResponse),
         };
 
         InboundResult result;

@@ -8,6 +8,9 @@ public static class EmailModule
     {
         services.AddOptions<EmailOptions>().BindConfiguration("Email").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailboxSecrets>();
+        services.AddHttpClient(OAuthTokens.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<OAuthTokens>();
+        services.AddSingleton<MailConnections>();
         services.AddSingleton<MailParser>();
         services.AddSingleton<IInboundEmailFilter, BounceFilter>();
         services.AddSingleton<IInboundEmailFilter, LoopFilter>();

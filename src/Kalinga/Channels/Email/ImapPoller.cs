@@ -13,7 +13,7 @@ namespace Kalinga.Channels.Email;
 /// flagged \Seen or moved to the processed folder. A crash anywhere repeats at most the last message, which the
 /// intake recognises by its Message-ID. Between passes the session waits in IDLE (RFC 2177) or polls.
 /// </summary>
-public sealed class ImapPoller(IServiceScopeFactory scopes, PoisonGuard guard, MailboxSecrets secrets, IOptions<EmailOptions> options, TimeProvider clock)
+public sealed class ImapPoller(IServiceScopeFactory scopes, PoisonGuard guard, MailConnections connections, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>One pass over the mailbox; the caller holds the lease. Returns how many messages were committed.</summary>
     public async Task<int> FetchOnceAsync(long mailboxId, CancellationToken ct)
@@ -147,7 +147,7 @@ public sealed class ImapPoller(IServiceScopeFactory scopes, PoisonGuard guard, M
         var client = new ImapClient();
         try
         {
-            await MailConnections.ConnectAsync(client, mailbox.InboundHost!, mailbox.InboundPort, mailbox.InboundSecurity, mailbox.InboundUser, secrets.Unprotect(mailbox.InboundSecret), ct);
+            await connections.ConnectAsync(client, mailbox, MailSide.Inbound, ct);
             return client;
         }
         catch

@@ -3,8 +3,11 @@ using MailKit.Security;
 
 namespace Kalinga.Channels.Email;
 
-/// <summary>Opens an IMAP, POP3 or SMTP connection the way a mailbox is configured.</summary>
-public static class MailConnections
+/// <summary>
+/// Opens an IMAP, POP3 or SMTP connection the way a mailbox is configured and logs in: with the password, or with
+/// SASL XOAUTH2 and an access token from <see cref="OAuthTokens"/>.
+/// </summary>
+public sealed class MailConnections(MailboxSecrets secrets, OAuthTokens tokens)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -15,12 +18,32 @@ public static class MailConnections
         _ => SecureSocketOptions.None,
     };
 
-    public static async Task ConnectAsync(IMailService client, string host, int port, MailSecurity security, string? user, string? password, CancellationToken ct)
+    public async Task ConnectAsync(IMailService client, Mailbox mailbox, MailSide side, CancellationToken ct)
     {
+        var (host, port, security, user, auth) = side == MailSide.Inbound
+            ? (mailbox.InboundHost!, mailbox.InboundPort, mailbox.InboundSecurity, mailbox.InboundUser, mailbox.InboundAuth)
+            : (mailbox.SmtpHost!, mailbox.SmtpPort, mailbox.SmtpSecurity, mailbox.SmtpUser, mailbox.SmtpAuth);
+
+        // The token comes first: a dead refresh token is reported as such, not as a refused login.
+        var token = auth == MailAuth.OAuth2 ? await tokens.AccessTokenAsync(mailbox, side, ct) : null;
         client.Timeout = (int)Timeout.TotalMilliseconds;
         await client.ConnectAsync(host, port, Options(security), ct);
-        if (!string.IsNullOrEmpty(user))
+        if (token is not null)
         {
+            try
+            {
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(user ?? mailbox.Address, token), ct);
+            }
+            catch (AuthenticationException)
+            {
+                // Revoked before its expiry: ask the token endpoint again next time instead of repeating a dead token.
+                tokens.Forget(mailbox.Id, side);
+                throw;
+            }
+        }
+        else if (!string.IsNullOrEmpty(user))
+        {
+            var password = secrets.Unprotect(side == MailSide.Inbound ? mailbox.InboundSecret : mailbox.SmtpSecret);
             await client.AuthenticateAsync(user, password ?? "", ct);
         }
     }
@@ -30,7 +53,8 @@ public static class MailConnections
     {
         var text = e switch
         {
-            AuthenticationException => "Login refused: check the user name and password. " + e.Message,
+            AuthenticationException => "Login refused: check the user name and the password or OAuth2 token. " + e.Message,
+            OAuthTokenException => "OAuth2: " + e.Message,
             SslHandshakeException => "TLS handshake failed: check the security mode and the server certificate. " + e.Message,
             System.Net.Sockets.SocketException s => $"Cannot reach the server ({s.SocketErrorCode}): {e.Message}",
             _ => $"{e.GetType().Name}: {e.Message}",

@@ -3,7 +3,7 @@ namespace Kalinga.Channels.Email;
 /// <summary>
 /// One support address Kalinga reads and sends from. The configuration is edited by admins; the sync position,
 /// health and work lease are written by the pollers and the SMTP adapter, and shown beside the configuration.
-/// Passwords are stored only in protected form (see <see cref="MailboxSecrets"/>).
+/// Passwords and OAuth2 tokens are stored only in protected form (see <see cref="MailboxSecrets"/>).
 /// </summary>
 public sealed class Mailbox
 {
@@ -39,6 +39,10 @@ public sealed class Mailbox
 
     public string? InboundSecret { get; set; }
 
+    public MailAuth InboundAuth { get; set; }
+
+    public OAuthLogin InboundOAuth { get; set; } = new();
+
     /// <summary>The IMAP folder to read; POP3 always reads the one maildrop.</summary>
     public string Folder { get; set; } = "INBOX";
 
@@ -57,6 +61,10 @@ public sealed class Mailbox
     public string? SmtpUser { get; set; }
 
     public string? SmtpSecret { get; set; }
+
+    public MailAuth SmtpAuth { get; set; }
+
+    public OAuthLogin SmtpOAuth { get; set; } = new();
 
     /// <summary>Replies carry a per-ticket Reply-To ("support+id1234@…"); turn off if the mail server does not deliver sub-addresses.</summary>
     public bool PlusAddressing { get; set; } = true;

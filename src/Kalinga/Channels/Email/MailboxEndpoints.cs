@@ -36,11 +36,16 @@ public static class MailboxEndpoints
         SetAsideKind? only = kind is null ? null
             : Enum.TryParse<SetAsideKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _) ? parsed
             : throw new RuleException("kind", "Use quarantined, bounce or loop.");
-        return TypedResults.Ok(await db.SetAsideMail.AsNoTracking().Where(s => only == null || s.Kind == only)
-            .OrderByDescending(s => s.Id).Take(Math.Clamp(limit, 1, 500))
-            .Select(s => new SetAsideView(s.Id, s.Kind, s.Reason, s.Source, s.MailboxId, s.FromAddress, s.Subject, s.InternetMessageId, s.RelatedMessageId, s.RawSize, s.ReceivedAt))
-            .ToListAsync(ct));
+        return TypedResults.Ok(await SetAsideViews(db, only, limit).ToListAsync(ct));
     }
+
+    public static IQueryable<SetAsideView> SetAsideViews(KalingaDb db, SetAsideKind? only, int limit) =>
+        db.SetAsideMail.AsNoTracking().Where(s => only == null || s.Kind == only)
+            .OrderByDescending(s => s.Id).Take(Math.Clamp(limit, 1, 500))
+            .Select(s => new SetAsideView(s.Id, s.Kind, s.Reason, s.Source, s.MailboxId, s.FromAddress, s.Subject, s.InternetMessageId, s.RelatedMessageId, s.RawSize, s.ReceivedAt));
+
+    public static IQueryable<BouncingAddress> Bouncing(KalingaDb db) =>
+        db.BouncingAddresses.AsNoTracking().OrderByDescending(b => b.LastBounceAt).Take(500);
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> SetAsideRawAsync(long id, KalingaDb db, IBlobStore blobs, CancellationToken ct)
     {
@@ -51,7 +56,7 @@ public static class MailboxEndpoints
     }
 
     public static async Task<Ok<List<BouncingAddress>>> BouncingAsync(KalingaDb db, CancellationToken ct) =>
-        TypedResults.Ok(await db.BouncingAddresses.AsNoTracking().OrderByDescending(b => b.LastBounceAt).Take(500).ToListAsync(ct));
+        TypedResults.Ok(await Bouncing(db).ToListAsync(ct));
 
     /// <summary>
     /// 201 for a new ticket, 200 for anything else that was kept (threaded, filtered, quarantined): the sender must
@@ -101,11 +106,16 @@ public static class MailboxEndpoints
         }
     }
 
-    private static IQueryable<MailboxView> Views(KalingaDb db, IQueryable<Mailbox> mailboxes) =>
+    /// <summary>Mailboxes as the API and the admin page show them: settings without secrets, and health.</summary>
+    public static IQueryable<MailboxView> Views(KalingaDb db, IQueryable<Mailbox> mailboxes) =>
         mailboxes.AsNoTracking().Select(m => new MailboxView(
             m.Id, m.Address, m.DisplayName, m.Enabled,
-            new InboundView(m.InboundProtocol, m.InboundHost, m.InboundPort, m.InboundSecurity, m.InboundUser, m.InboundSecret != null, m.Folder, m.ProcessedFolder, m.DeleteAfterFetch),
-            m.SmtpHost == null ? null : new OutboundView(m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.SmtpUser, m.SmtpSecret != null),
+            new InboundView(m.InboundProtocol, m.InboundHost, m.InboundPort, m.InboundSecurity, m.InboundUser, m.InboundSecret != null, m.Folder, m.ProcessedFolder, m.DeleteAfterFetch,
+                m.InboundAuth, m.InboundAuth != MailAuth.OAuth2 ? null : new OAuthView(m.InboundOAuth.TokenEndpoint, m.InboundOAuth.ClientId, m.InboundOAuth.Scope,
+                    m.InboundOAuth.ClientSecret != null, m.InboundOAuth.RefreshToken != null, m.InboundOAuth.AccessToken != null)),
+            m.SmtpHost == null ? null : new OutboundView(m.SmtpHost, m.SmtpPort, m.SmtpSecurity, m.SmtpUser, m.SmtpSecret != null,
+                m.SmtpAuth, m.SmtpAuth != MailAuth.OAuth2 ? null : new OAuthView(m.SmtpOAuth.TokenEndpoint, m.SmtpOAuth.ClientId, m.SmtpOAuth.Scope,
+                    m.SmtpOAuth.ClientSecret != null, m.SmtpOAuth.RefreshToken != null, m.SmtpOAuth.AccessToken != null)),
             m.DefaultTeamId, m.DefaultLanguage, m.SendReceipt, m.PlusAddressing,
             new MailboxHealthView(
                 !m.Enabled ? "disabled" : (m.LastError != null || m.SendFailures > 0) ? "error" : m.InboundProtocol != InboundProtocol.None && m.LastFetchAt == null ? "never_fetched" : "ok",

@@ -10,7 +10,7 @@ namespace Kalinga.Channels.Email;
 /// and skipped next time. With delete-after-fetch, a message is marked for deletion only after it was committed,
 /// and the server deletes nothing before QUIT (RFC 1939 §6): a dropped connection keeps everything.
 /// </summary>
-public sealed class Pop3Poller(IServiceScopeFactory scopes, PoisonGuard guard, MailboxSecrets secrets, IOptions<EmailOptions> options, TimeProvider clock)
+public sealed class Pop3Poller(IServiceScopeFactory scopes, PoisonGuard guard, MailConnections connections, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>One session: connect, fetch what is new, QUIT. The caller holds the lease. Returns how many messages were committed.</summary>
     public async Task<int> FetchOnceAsync(long mailboxId, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class Pop3Poller(IServiceScopeFactory scopes, PoisonGuard guard, M
         var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
         var mailbox = await db.Mailboxes.AsNoTracking().SingleAsync(m => m.Id == mailboxId, ct);
         using var client = new Pop3Client();
-        await MailConnections.ConnectAsync(client, mailbox.InboundHost!, mailbox.InboundPort, mailbox.InboundSecurity, mailbox.InboundUser, secrets.Unprotect(mailbox.InboundSecret), ct);
+        await connections.ConnectAsync(client, mailbox, MailSide.Inbound, ct);
         if (!client.Capabilities.HasFlag(Pop3Capabilities.UIDL))
         {
             throw new InvalidOperationException("The POP3 server does not support UIDL (RFC 1939 §7); without it Kalinga cannot tell fetched messages from new ones.");

@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kalinga.Channels.Email;
 
-/// <summary>Creates or changes a mailbox. Passwords are protected before they are stored and never read back out.</summary>
+/// <summary>Creates or changes a mailbox. Passwords and tokens are protected before they are stored and never read back out.</summary>
 public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvider clock)
 {
+    /// <summary>What forms send back in place of a stored secret they were never shown: keep it.</summary>
+    public const string Unchanged = "********";
+
     public async Task<Mailbox?> HandleAsync(long? id, MailboxRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -87,7 +90,16 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
             _ => 0,
         });
         mailbox.InboundUser = inbound.User?.Trim();
-        mailbox.InboundSecret = inbound.Password is null ? mailbox.InboundSecret : secrets.Protect(inbound.Password);
+        if (inbound.Protocol == InboundProtocol.None)
+        {
+            (mailbox.InboundAuth, mailbox.InboundSecret, mailbox.InboundOAuth) = (MailAuth.Password, null, new OAuthLogin());
+        }
+        else
+        {
+            (mailbox.InboundSecret, mailbox.InboundOAuth) = Login("inbound", inbound.Auth, mailbox.InboundUser, inbound.Password, inbound.OAuth, mailbox.InboundSecret, mailbox.InboundOAuth);
+            mailbox.InboundAuth = inbound.Auth;
+        }
+
         mailbox.Folder = string.IsNullOrWhiteSpace(inbound.Folder) ? "INBOX" : inbound.Folder.Trim();
         mailbox.ProcessedFolder = string.IsNullOrWhiteSpace(inbound.ProcessedFolder) ? null : inbound.ProcessedFolder.Trim();
         mailbox.DeleteAfterFetch = inbound.DeleteAfterFetch;
@@ -110,8 +122,74 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
             _ => 25,
         });
         mailbox.SmtpUser = outbound?.User?.Trim();
-        mailbox.SmtpSecret = outbound is null ? null : outbound.Password is null ? mailbox.SmtpSecret : secrets.Protect(outbound.Password);
+        if (outbound is null)
+        {
+            (mailbox.SmtpAuth, mailbox.SmtpSecret, mailbox.SmtpOAuth) = (MailAuth.Password, null, new OAuthLogin());
+        }
+        else
+        {
+            (mailbox.SmtpSecret, mailbox.SmtpOAuth) = Login("outbound", outbound.Auth, mailbox.SmtpUser, outbound.Password, outbound.OAuth, mailbox.SmtpSecret, mailbox.SmtpOAuth);
+            mailbox.SmtpAuth = outbound.Auth;
+        }
     }
+
+    /// <summary>One side's login: the protected password, or the OAuth2 settings (the unused mode's secrets are dropped).</summary>
+    private (string? Secret, OAuthLogin OAuth) Login(string side, MailAuth auth, string? user, string? password, OAuthSettings? oauth, string? storedSecret, OAuthLogin stored)
+    {
+        if (auth == MailAuth.Password)
+        {
+            return (Secret(password, storedSecret), new OAuthLogin());
+        }
+
+        if (string.IsNullOrWhiteSpace(user))
+        {
+            throw new RuleException($"{side}.user", "OAuth2 logs in as a user: name the mailbox's user (usually its address).");
+        }
+
+        if (oauth is null)
+        {
+            throw new RuleException($"{side}.oauth", "Give the OAuth2 settings: a refresh token with its token endpoint and client id, or an access token.");
+        }
+
+        var login = new OAuthLogin
+        {
+            TokenEndpoint = Trimmed(oauth.TokenEndpoint),
+            ClientId = Trimmed(oauth.ClientId),
+            Scope = Trimmed(oauth.Scope),
+            ClientSecret = Secret(oauth.ClientSecret, stored.ClientSecret),
+            RefreshToken = Secret(oauth.RefreshToken, stored.RefreshToken),
+            AccessToken = Secret(oauth.AccessToken, stored.AccessToken),
+        };
+        if (login.RefreshToken is null)
+        {
+            return login.AccessToken is null
+                ? throw new RuleException($"{side}.oauth.refreshToken", "Give a refresh token (with its token endpoint and client id) or an access token.")
+                : (null, login);
+        }
+
+        if (login.TokenEndpoint is null)
+        {
+            throw new RuleException($"{side}.oauth.tokenEndpoint", "A refresh token needs the token endpoint URL it is traded at.");
+        }
+
+        if (!Uri.TryCreate(login.TokenEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+        {
+            throw new RuleException($"{side}.oauth.tokenEndpoint", "The token endpoint must be an https:// URL.");
+        }
+
+        if (login.ClientId is null)
+        {
+            throw new RuleException($"{side}.oauth.clientId", "A refresh token is traded together with the client id of the app it was issued to.");
+        }
+
+        // With a refresh token Kalinga gets its own access tokens; a fixed one beside it would only go stale.
+        login.AccessToken = null;
+        return (null, login);
+    }
+
+    private string? Secret(string? given, string? stored) => given is null or Unchanged ? stored : secrets.Protect(given);
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static int Port(int? port, string field, int fallback) =>
         port is null ? fallback : port is >= 1 and <= 65535 ? port.Value : throw new RuleException(field, "A port is a number from 1 to 65535.");

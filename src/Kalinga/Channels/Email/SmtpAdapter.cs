@@ -14,7 +14,7 @@ namespace Kalinga.Channels.Email;
 /// committed "sent". That reply goes out again with the same Message-ID, which mail clients show once
 /// (docs/adr/0008-email-delivery.md).
 /// </summary>
-public sealed class SmtpAdapter(IServiceScopeFactory scopes, IBlobStore blobs, MailboxSecrets secrets, TimeProvider clock) : IChannelAdapter
+public sealed class SmtpAdapter(IServiceScopeFactory scopes, IBlobStore blobs, MailConnections connections, TimeProvider clock) : IChannelAdapter
 {
     public Channel Channel => Channel.Email;
 
@@ -46,7 +46,7 @@ public sealed class SmtpAdapter(IServiceScopeFactory scopes, IBlobStore blobs, M
 
             var message = OutboundMail.Compose(mailbox, ticket, reply, record, files, now);
             using var smtp = new SmtpClient();
-            await MailConnections.ConnectAsync(smtp, mailbox.SmtpHost!, mailbox.SmtpPort, mailbox.SmtpSecurity, mailbox.SmtpUser, secrets.Unprotect(mailbox.SmtpSecret), ct);
+            await connections.ConnectAsync(smtp, mailbox, MailSide.Outbound, ct);
             await smtp.SendAsync(message, ct);
             await smtp.DisconnectAsync(quit: true, ct);
         }

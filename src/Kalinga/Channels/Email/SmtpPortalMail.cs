@@ -10,7 +10,7 @@ namespace Kalinga.Channels.Email;
 /// Sends the portal's own mail (sign-in links) through the first enabled mailbox that can send, as a plain-text
 /// message marked automatic (RFC 3834), so responders do not answer it. Failures count on the mailbox's health.
 /// </summary>
-public sealed class SmtpPortalMail(IServiceScopeFactory scopes, MailboxSecrets secrets, TimeProvider clock) : IPortalMailTransport
+public sealed class SmtpPortalMail(IServiceScopeFactory scopes, MailConnections connections, TimeProvider clock) : IPortalMailTransport
 {
     public async Task SendAsync(PortalMail mail, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class SmtpPortalMail(IServiceScopeFactory scopes, MailboxSecrets s
         try
         {
             using var smtp = new SmtpClient();
-            await MailConnections.ConnectAsync(smtp, mailbox.SmtpHost!, mailbox.SmtpPort, mailbox.SmtpSecurity, mailbox.SmtpUser, secrets.Unprotect(mailbox.SmtpSecret), ct);
+            await connections.ConnectAsync(smtp, mailbox, MailSide.Outbound, ct);
             await smtp.SendAsync(message, ct);
             await smtp.DisconnectAsync(quit: true, ct);
         }

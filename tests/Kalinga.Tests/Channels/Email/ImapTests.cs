@@ -104,6 +104,51 @@ public sealed class ImapTests(ImapTests.App app) : IClassFixture<ImapTests.App>,
     }
 
     [Fact]
+    public async Task An_out_of_office_reply_to_a_solved_ticket_stays_on_its_timeline_but_reopens_nothing_and_no_rule_answers_it()
+    {
+        var (client, mailbox) = await MailboxAsync();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        await (await client.PostAsync("/api/v1/rules", new
+        {
+            name = $"Answer every message {tag}",
+            events = new[] { "message.received" },
+            conditions = new { all = new object[] { new { field = "subject", op = "contains", value = tag } } },
+            actions = new object[] { new { type = "reply", templates = new { en = $"Rule answer {tag}" } } },
+        })).ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Created);
+        var customer = $"rosa-{Guid.NewGuid():N}@example.test";
+        var ids = await DeliverAsync(FromCustomer(customer, $"Dishwasher {tag}", "The dishwasher leaves white spots."));
+        await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { });
+        var number = await app.WithDbAsync(db => db.Tickets.Where(t => t.Messages.Any(m => m.ExternalId == "<" + ids[0] + ">")).Select(t => t.Number).SingleAsync());
+        await client.PostAsync($"/api/v1/tickets/{number}/replies", new { text = "Use the rinse aid; that fixes it.", status = "solved" });
+        await app.DispatchAllAsync();
+        var reply = Assert.Single(await MailServers.SinkAsync(m => m.To.Mailboxes.Any(a => a.Address == customer) && (m.TextBody ?? "").Contains("rinse aid", StringComparison.Ordinal)));
+        static int RuleAnswers(TicketDetails t) => t.Messages.Count(m => m.Text.Contains("Rule answer", StringComparison.Ordinal));
+        Assert.Equal(1, RuleAnswers(await client.TicketAsync(number)));
+
+        var outOfOffice = FromCustomer(customer, $"Automatic reply: {reply.Subject}", "I am out of the office until Monday.", inReplyTo: reply.MessageId);
+        outOfOffice.Headers.Add("Auto-Submitted", "auto-replied");
+        await DeliverAsync(outOfOffice);
+        var fetched = await (await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { })).ReadAsync<FetchResult>();
+        await app.DispatchAllAsync();
+
+        Assert.Equal(1, fetched.Committed);
+        var ticket = await client.TicketAsync(number);
+        Assert.Equal(TicketStatus.Solved, ticket.Status);
+        var kept = Assert.Single(ticket.Messages, m => m.Text.Contains("out of the office", StringComparison.Ordinal));
+        Assert.True((await client.GetAsync<EmailView>($"/api/v1/email/messages/{kept.Id}")).IsAutomated);
+        Assert.Equal(1, RuleAnswers(ticket));
+
+        // The same rule answers a person (as it did the first message), and a person's message reopens the ticket.
+        await DeliverAsync(FromCustomer(customer, $"Re: {reply.Subject}", "The spots are back.", inReplyTo: reply.MessageId));
+        await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { });
+        await app.DispatchAllAsync();
+
+        ticket = await client.TicketAsync(number);
+        Assert.Equal(TicketStatus.Open, ticket.Status);
+        Assert.Equal(2, RuleAnswers(ticket));
+    }
+
+    [Fact]
     public async Task An_idle_session_picks_up_new_mail_as_soon_as_it_arrives()
     {
         var (_, mailbox) = await MailboxAsync();

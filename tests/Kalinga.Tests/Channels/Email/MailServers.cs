@@ -26,6 +26,12 @@ public static class MailServers
 
     public static (string User, string Password) Sales => Account(1);
 
+    /// <summary>Postfix's listener that relays only for clients that logged in (SASL through Dovecot, XOAUTH2 included).</summary>
+    public static (string Host, int Port) Submission => Endpoint("KALINGA_TEST_SUBMISSION");
+
+    /// <summary>The account that has no password: Dovecot lets it in only with an OAuth2 token.</summary>
+    public static string OAuthUser => Env("KALINGA_TEST_OAUTH_USER");
+
     public static string Env(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
             : throw new InvalidOperationException($"{name} is not set. Start the test services and export their settings: eval \"$(scripts/test-services.sh env)\" (scripts/test.sh does both).");
@@ -70,10 +76,22 @@ public static class MailServers
         return client;
     }
 
-    /// <summary>Waits until every message has reached the account's INBOX, then moves them into <paramref name="folder"/> (created if needed).</summary>
-    public static async Task MoveArrivedAsync((string User, string Password) account, IReadOnlyCollection<string> messageIds, string folder)
+    /// <summary>Logs in with SASL XOAUTH2, as Kalinga does for an OAuth2 mailbox.</summary>
+    public static async Task<ImapClient> ConnectWithTokenAsync(string user, string accessToken)
     {
-        using var client = await ConnectAsync(account);
+        var client = new ImapClient();
+        await client.ConnectAsync(Imap.Host, Imap.Port, MailKit.Security.SecureSocketOptions.None);
+        await client.AuthenticateAsync(new MailKit.Security.SaslMechanismOAuth2(user, accessToken));
+        return client;
+    }
+
+    /// <summary>Waits until every message has reached the account's INBOX, then moves them into <paramref name="folder"/> (created if needed).</summary>
+    public static Task MoveArrivedAsync((string User, string Password) account, IReadOnlyCollection<string> messageIds, string folder) =>
+        MoveArrivedAsync(() => ConnectAsync(account), account.User, messageIds, folder);
+
+    public static async Task MoveArrivedAsync(Func<Task<ImapClient>> connect, string user, IReadOnlyCollection<string> messageIds, string folder)
+    {
+        using var client = await connect();
         var target = await FolderAsync(client, folder);
         await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
         var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -94,7 +112,7 @@ public static class MailServers
             await Task.Delay(200);
         }
 
-        Assert.True(found.Count >= messageIds.Count, $"Only {found.Count} of {messageIds.Count} messages reached {account.User}'s INBOX.");
+        Assert.True(found.Count >= messageIds.Count, $"Only {found.Count} of {messageIds.Count} messages reached {user}'s INBOX.");
         await client.Inbox.MoveToAsync(found, target);
         await client.DisconnectAsync(true);
     }
@@ -105,9 +123,11 @@ public static class MailServers
         return (await root.GetSubfoldersAsync()).FirstOrDefault(f => f.Name == name) ?? (await root.CreateAsync(name, isMessageFolder: true))!;
     }
 
-    public static async Task DeleteFolderAsync(string name)
+    public static Task DeleteFolderAsync(string name) => DeleteFolderAsync(() => ConnectAsync(Support), name);
+
+    public static async Task DeleteFolderAsync(Func<Task<ImapClient>> connect, string name)
     {
-        using var client = await ConnectAsync(Support);
+        using var client = await connect();
         var folder = (await client.GetFolder(client.PersonalNamespaces[0]).GetSubfoldersAsync()).FirstOrDefault(f => f.Name == name);
         if (folder is not null)
         {

@@ -58,6 +58,12 @@ public sealed class MailboxApiTests(KalingaApp app) : IClassFixture<KalingaApp>
     [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"deleteAfterFetch\":true}}", "inbound.deleteAfterFetch")]
     [InlineData("{\"address\":\"x@helpdesk.test\",\"defaultLanguage\":\"de\"}", "defaultLanguage")]
     [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"security\":\"tls13\"}}", "inbound.security")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"user\":\"u\",\"auth\":\"oauth2\",\"oauth\":{\"refreshToken\":\"r\",\"clientId\":\"c\"}}}", "inbound.oauth.tokenEndpoint")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"user\":\"u\",\"auth\":\"oauth2\",\"oauth\":{\"refreshToken\":\"r\",\"clientId\":\"c\",\"tokenEndpoint\":\"not a url\"}}}", "inbound.oauth.tokenEndpoint")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"user\":\"u\",\"auth\":\"oauth2\",\"oauth\":{}}}", "inbound.oauth.refreshToken")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"user\":\"u\",\"auth\":\"oauth2\"}}", "inbound.oauth")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"inbound\":{\"protocol\":\"imap\",\"host\":\"h\",\"auth\":\"oauth2\",\"oauth\":{\"accessToken\":\"a\"}}}", "inbound.user")]
+    [InlineData("{\"address\":\"x@helpdesk.test\",\"outbound\":{\"host\":\"h\",\"user\":\"u\",\"auth\":\"oauth2\",\"oauth\":{\"refreshToken\":\"r\",\"tokenEndpoint\":\"https://login.example.test/token\"}}}", "outbound.oauth.clientId")]
     public async Task Bad_settings_are_refused_naming_the_field(string json, string field)
     {
         var client = await app.ClientAsync();
@@ -66,6 +72,41 @@ public sealed class MailboxApiTests(KalingaApp app) : IClassFixture<KalingaApp>
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task OAuth2_tokens_and_client_secrets_are_stored_encrypted_never_shown_and_kept_when_sent_back_masked()
+    {
+        var client = await app.ClientAsync();
+        var address = $"m365-{Guid.NewGuid():N}@helpdesk.test";
+        var oauth = new { tokenEndpoint = "https://login.example.test/tenant/oauth2/v2.0/token", clientId = "app-1", clientSecret = "client-s3cret", scope = "https://outlook.office.com/IMAP.AccessAsUser.All offline_access", refreshToken = "refresh-s3cret" };
+        var response = await client.PostAsync("/api/v1/mailboxes", new
+        {
+            address,
+            inbound = new { protocol = "imap", host = "outlook.office365.com", user = address, auth = "oauth2", oauth },
+            outbound = new { host = "smtp.office365.com", user = address, auth = "oauth2", oauth = new { accessToken = "access-s3cret" } },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        var created = System.Text.Json.JsonSerializer.Deserialize<MailboxView>(body, Api.Json)!;
+        var masked = new { tokenEndpoint = oauth.tokenEndpoint, clientId = "app-2", clientSecret = SaveMailbox.Unchanged, scope = oauth.scope, refreshToken = SaveMailbox.Unchanged };
+        var updated = await (await client.PutAsJsonAsync($"/api/v1/mailboxes/{created.Id}", new
+        {
+            address,
+            inbound = new { protocol = "imap", host = "outlook.office365.com", user = address, auth = "oauth2", oauth = masked },
+            outbound = new { host = "smtp.office365.com", user = address, password = "now-a-password" },
+        }, Api.Json)).ReadAsync<MailboxView>();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.DoesNotContain("s3cret", body, StringComparison.Ordinal);
+        Assert.Equal((MailAuth.OAuth2, true, true, false), (created.Inbound.Auth, created.Inbound.OAuth!.RefreshTokenSet, created.Inbound.OAuth.ClientSecretSet, created.Inbound.PasswordSet));
+        Assert.Equal((MailAuth.OAuth2, true, false), (created.Outbound!.Auth, created.Outbound.OAuth!.AccessTokenSet, created.Outbound.OAuth.RefreshTokenSet));
+        Assert.Equal(("app-2", true, true), (updated.Inbound.OAuth!.ClientId, updated.Inbound.OAuth.RefreshTokenSet, updated.Inbound.OAuth.ClientSecretSet));
+        Assert.Equal((MailAuth.Password, true, (OAuthView?)null), (updated.Outbound!.Auth, updated.Outbound.PasswordSet, updated.Outbound.OAuth));
+        var stored = await app.WithDbAsync(db => db.Mailboxes.AsNoTracking().SingleAsync(m => m.Id == created.Id));
+        var secrets = app.Services.GetRequiredService<MailboxSecrets>();
+        Assert.Equal(("refresh-s3cret", "client-s3cret"), (secrets.Unprotect(stored.InboundOAuth.RefreshToken), secrets.Unprotect(stored.InboundOAuth.ClientSecret)));
+        Assert.DoesNotContain("s3cret", stored.InboundOAuth.RefreshToken, StringComparison.Ordinal);
+        Assert.Null(stored.SmtpOAuth.AccessToken);
     }
 
     [Fact]

@@ -453,6 +453,11 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Property<long?>("ImapUidValidity")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("InboundAuth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("InboundHost")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -521,6 +526,11 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.Property<bool>("SendReceipt")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SmtpAuth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("SmtpHost")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -543,6 +553,64 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "InboundOAuth", "Kalinga.Channels.Email.Mailbox.InboundOAuth#OAuthLogin", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessToken")
+                                .HasMaxLength(16000)
+                                .HasColumnType("character varying(16000)");
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("ClientSecret")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("RefreshToken")
+                                .HasMaxLength(16000)
+                                .HasColumnType("character varying(16000)");
+
+                            b1.Property<string>("Scope")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("TokenEndpoint")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SmtpOAuth", "Kalinga.Channels.Email.Mailbox.SmtpOAuth#OAuthLogin", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessToken")
+                                .HasMaxLength(16000)
+                                .HasColumnType("character varying(16000)");
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("ClientSecret")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("RefreshToken")
+                                .HasMaxLength(16000)
+                                .HasColumnType("character varying(16000)");
+
+                            b1.Property<string>("Scope")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("TokenEndpoint")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
 
                     b.HasKey("Id");
 

@@ -1,0 +1,174 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kalinga.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MailboxOAuth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "InboundAuth",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Password");
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_AccessToken",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_ClientId",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_ClientSecret",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_RefreshToken",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_Scope",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InboundOAuth_TokenEndpoint",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpAuth",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Password");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_AccessToken",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_ClientId",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_ClientSecret",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_RefreshToken",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 16000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_Scope",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmtpOAuth_TokenEndpoint",
+                table: "Mailboxes",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "InboundAuth",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_AccessToken",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_ClientId",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_ClientSecret",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_RefreshToken",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_Scope",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "InboundOAuth_TokenEndpoint",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpAuth",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_AccessToken",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_ClientId",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_ClientSecret",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_RefreshToken",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_Scope",
+                table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "SmtpOAuth_TokenEndpoint",
+                table: "Mailboxes");
+        }
+    }
+}
