@@ -27,7 +27,7 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
         await agent.Locator("#kb-tab-pl").ClickAsync();
         await Assertions.Expect(agent.Locator("#kb-body")).ToHaveValueAsync(new Regex(Regex.Escape(Old)));
         await agent.Locator("#kb-body").FillAsync("## Śledzenie\n\n" + New);
-        await Assertions.Expect(agent.GetByTestId("kb-preview").Locator("h2")).ToHaveTextAsync("Śledzenie");
+        await Assertions.Expect(agent.GetByTestId("kb-preview").Locator("h2")).ToHaveTextAsync(["Śledzenie"]);
         await agent.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(agent.GetByTestId("kb-draft-saved")).ToContainTextAsync("Emma Clarke");
         await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToBeDisabledAsync();
