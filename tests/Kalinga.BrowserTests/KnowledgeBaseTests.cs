@@ -27,7 +27,7 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
         await agent.Locator("#kb-tab-pl").ClickAsync();
         await Assertions.Expect(agent.Locator("#kb-body")).ToHaveValueAsync(new Regex(Regex.Escape(Old)));
         await agent.Locator("#kb-body").FillAsync("## Śledzenie\n\n" + New);
-        await Assertions.Expect(agent.GetByTestId("kb-preview").Locator("h2")).ToHaveTextAsync("Śledzenie");
+        await Assertions.Expect(agent.GetByTestId("kb-preview").Locator("h2")).ToHaveTextAsync(["Śledzenie"]);
         await agent.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(agent.GetByTestId("kb-draft-saved")).ToContainTextAsync("Emma Clarke");
         await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToBeDisabledAsync();
@@ -51,6 +51,33 @@ public sealed class KnowledgeBaseTests(WorkspaceApp app)
         await portal.ReloadAsync();
         await Assertions.Expect(portal.Locator("article")).ToContainTextAsync(Old);
         await Assertions.Expect(portal.Locator("article")).Not.ToContainTextAsync(New);
+    }
+
+    [Fact]
+    public async Task An_agent_creates_an_article_as_a_draft_and_the_list_shows_it_as_a_draft_in_that_language_only()
+    {
+        var page = await app.SignInAsync(WorkspaceApp.Emma);
+        await page.GotoAsync("/agent/kb");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).First.ClickAsync();
+        await page.Locator("#kb-new-key").FillAsync("kb-browser-gift-cards");
+        await page.Locator("#kb-new-section").SelectOptionAsync("returns");
+        await page.Locator("#kb-new-language").SelectOptionAsync("it");
+        await page.Locator("#kb-title").FillAsync("Carte regalo");
+        await page.Locator("#kb-summary").FillAsync("Le carte regalo non si restituiscono.");
+        await page.Locator("#kb-body").FillAsync("Le **carte regalo** non si possono restituire.");
+        await Assertions.Expect(page.Locator(".k-kb-preview strong")).ToHaveTextAsync("carte regalo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#kb-tab-it")).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.GetByTestId("kb-draft-saved")).ToContainTextAsync("Emma Clarke");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the articles" }).ClickAsync();
+        await page.Locator("#kb-language").SelectOptionAsync("it");
+        await page.Locator("#kb-state").SelectOptionAsync("Draft");
+        var row = page.GetByTestId("kb-row-kb-browser-gift-cards");
+        await Assertions.Expect(row).ToContainTextAsync("Carte regalo");
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Missing");
+        await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("Draft");
     }
 
     [Fact]
