@@ -80,7 +80,7 @@ public static class KnowledgeBaseModule
         : throw new RuleException("state", "Use published, draft or missing.");
 
     private static async Task<Results<Created<ArticleDetails>, ProblemHttpResult>> CreateAsync(
-        CreateArticleRequest request, CreateArticle create, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+        CreateArticleRequest request, CreateArticle create, ReadArticles read, ILiveTransport live, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Publish && !IsEditor(user))
         {
@@ -90,7 +90,7 @@ public static class KnowledgeBaseModule
         var article = await create.HandleAsync(request, user.Actor().AgentId, ct);
         if (article.IsMustRead && request.Publish)
         {
-            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+            await live.PublishAsync(new LiveEvent(LiveEventKind.Bulletin, 0), ct);
         }
 
         return TypedResults.Created($"/api/v1/kb/articles/{article.Key}", await read.GetAsync(article.Key, ct));
@@ -108,13 +108,13 @@ public static class KnowledgeBaseModule
         await Then(await edit.SaveDraftAsync(key, language, draft, user.Actor().AgentId, ct), key, read, ct);
 
     private static async Task<Results<Ok<ArticleDetails>, NotFound>> PublishAsync(
-        string key, string language, EditTranslation edit, ReadArticles read, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+        string key, string language, EditTranslation edit, ReadArticles read, ILiveTransport live, ClaimsPrincipal user, CancellationToken ct)
     {
         var result = await Then(await edit.PublishAsync(key, language, user.Actor().AgentId, ct), key, read, ct);
         if (result.Result is Ok<ArticleDetails> { Value.MustRead: true })
         {
             // Open workspaces count the bulletin as due again.
-            live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0));
+            await live.PublishAsync(new LiveEvent(LiveEventKind.Bulletin, 0), ct);
         }
 
         return result;
@@ -137,7 +137,7 @@ public static class KnowledgeBaseModule
     private static async Task<Results<Ok<IReadOnlyList<FeedbackView>>, NotFound>> FeedbackAsync(string key, ReadArticles read, CancellationToken ct, int limit = 50) =>
         await read.FeedbackAsync(key, limit, ct) is { } feedback ? TypedResults.Ok(feedback) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(string key, MustReads reads, ILiveTransport live, ClaimsPrincipal user, CancellationToken ct)
     {
         var agent = AgentOf(user);
         if (!await reads.MarkReadAsync(key, agent, ct))
@@ -145,7 +145,7 @@ public static class KnowledgeBaseModule
             return TypedResults.NotFound();
         }
 
-        live.Deliver(new LiveEvent(LiveEventKind.Bulletin, 0, AgentId: agent));
+        await live.PublishAsync(new LiveEvent(LiveEventKind.Bulletin, 0, AgentId: agent), ct);
         return TypedResults.NoContent();
     }
 
