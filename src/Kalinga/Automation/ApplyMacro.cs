@@ -69,6 +69,20 @@ public sealed class ApplyMacro(KalingaDb db, RuleContexts contexts, TicketAction
         return new MacroPreview(LanguageOf(ticket, macro), await RenderAsync(ticket, macro, await NameOfAsync(actor, ct), ct));
     }
 
+    /// <summary>The reply unsaved templates would write on a ticket (the macro editor's preview); nothing is changed.</summary>
+    public async Task<MacroPreview?> PreviewAsync(long number, IReadOnlyDictionary<string, string> templates, Actor actor, CancellationToken ct)
+    {
+        ReplyTemplates.Check(templates, "templates");
+        var id = await db.Tickets.Where(t => t.Number == number).Select(t => (long?)t.Id).SingleOrDefaultAsync(ct);
+        if (id is not { } ticketId || await contexts.TicketAsync(ticketId, ct) is not { } ticket)
+        {
+            return null;
+        }
+
+        var draft = new Macro("preview", clock.GetUtcNow().UtcDateTime) { Templates = new Dictionary<string, string>(templates) };
+        return new MacroPreview(LanguageOf(ticket, draft), await RenderAsync(ticket, draft, await NameOfAsync(actor, ct), ct));
+    }
+
     private static string LanguageOf(Ticket ticket, Macro macro) =>
         macro.Templates.ContainsKey(ticket.Language) ? ticket.Language : Localization.Languages.Default;
 
