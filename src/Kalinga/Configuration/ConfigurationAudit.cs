@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Kalinga.Data;
 using Kalinga.Tickets;
 
@@ -14,7 +15,10 @@ public sealed class ConfigurationAudit(KalingaDb db, TimeProvider clock)
 {
     public const int MaxSummary = 4000;
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
     private static readonly string[] Ignored = ["id", "updatedAt"];
 
     public void Record(Actor actor, string kind, long id, string action, object? before, object? after) =>
