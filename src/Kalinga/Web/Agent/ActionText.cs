@@ -16,7 +16,7 @@ public sealed class ActionText(IStringLocalizer<AgentUi> text, Labels labels)
         RuleAction.RemoveTags => text["MacroPicker.DoRemoveTags", string.Join(", ", a.Tags ?? [])],
         RuleAction.Reply => text["MacroPicker.DoReply"],
         RuleAction.Note => text["MacroPicker.DoNote"],
-        RuleAction.Notify => text["MacroPicker.DoNotify", a.To ?? ""],
+        RuleAction.Notify => text["MacroPicker.DoNotify", Recipient(a.To ?? "", lookups)],
         RuleAction.Webhook => text["MacroPicker.DoWebhook", a.Url ?? ""],
         _ => a.Type,
     };
@@ -28,6 +28,14 @@ public sealed class ActionText(IStringLocalizer<AgentUi> text, Labels labels)
         "reason" => text["Field.Reason"],
         "language" => text["Field.Language"],
         _ => field,
+    };
+
+    private string Recipient(string to, Lookups lookups) => to switch
+    {
+        "assignee" => text["Field.Assignee"],
+        "team" => text["Field.Team"],
+        _ when to.StartsWith("agent:", StringComparison.Ordinal) && long.TryParse(to[6..], System.Globalization.CultureInfo.InvariantCulture, out var id) => lookups.AgentName(id),
+        _ => to,
     };
 
     private string Value(string field, string value, Lookups lookups)
