@@ -39,6 +39,14 @@ public sealed class ScreenshotTests(WorkspaceApp app)
         await page.Locator(".k-message").First.WaitForAsync();
         await ShotAsync(page, "ticket", fullPage: true);
 
+        await page.Locator("body").PressAsync("m");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Type to filter the macros" }).FillAsync("order");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Type to filter the macros" }).PressAsync("Enter");
+        await page.GetByTestId("macro-preview").WaitForAsync();
+        await ShotAsync(page, "macro-picker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to the list" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+
         await page.Locator(".k-customer-name a").ClickAsync();
         await page.Locator(".k-tickets tbody tr").First.WaitForAsync();
         await ShotAsync(page, "customer");
@@ -47,6 +55,37 @@ public sealed class ScreenshotTests(WorkspaceApp app)
         await admin.GotoAsync("/agent/admin/agents");
         await admin.Locator(".k-table tbody tr").First.WaitForAsync();
         await ShotAsync(admin, "admin-agents");
+
+        await admin.GotoAsync("/agent/admin/rules");
+        await admin.Locator(".k-admin-list a").First.ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Rule: ") }).WaitForAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
+        await admin.GetByTestId("dry-run").WaitForAsync();
+        await ShotAsync(admin, "admin-rules");
+
+        await admin.GotoAsync("/agent/admin/sla");
+        await admin.Locator(".k-admin-list a").First.ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Policy: ") }).WaitForAsync();
+        await ShotAsync(admin, "admin-sla");
+
+        await admin.GotoAsync("/agent/admin/calendars");
+        await admin.Locator(".k-admin-list a").First.ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Calendar: ") }).WaitForAsync();
+        await ShotAsync(admin, "admin-calendars");
+
+        await admin.GotoAsync("/agent/admin/macros");
+        await admin.Locator(".k-admin-list a").First.ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Macro: ") }).WaitForAsync();
+        await ShotAsync(admin, "admin-macros");
+
+        await admin.GotoAsync("/agent/admin/routing");
+        await admin.Locator(".k-table tbody tr").First.WaitForAsync();
+        await ShotAsync(admin, "admin-routing");
+
+        var phoneAdmin = await app.SignInAsync(WorkspaceApp.Admin, width: 375, height: 760);
+        await phoneAdmin.GotoAsync("/agent/admin/rules");
+        await phoneAdmin.GetByRole(AriaRole.Heading, new() { Name = "New rule" }).WaitForAsync();
+        await ShotAsync(phoneAdmin, "phone-admin-rules");
 
         var polish = await app.SignInAsync(WorkspaceApp.Emma);
         await polish.Locator("#k-lang").SelectOptionAsync("pl");

@@ -25,25 +25,37 @@ public sealed record MacroPreview(string Language, string? Text);
 /// </summary>
 public sealed class ApplyMacro(KalingaDb db, RuleContexts contexts, TicketActions actions, TimeProvider clock)
 {
-    public async Task<bool> HandleAsync(long number, long macroId, Actor actor, CancellationToken ct)
+    public async Task<bool> HandleAsync(long number, long macroId, Actor actor, CancellationToken ct) =>
+        await ApplyAsync(number, macroId, actor, sendReply: true, ct) is not null;
+
+    /// <summary>
+    /// What the agent workspace does: the macro's actions are taken now, and its reply comes back for the agent to
+    /// review, edit and send from the composer instead of going to the customer unseen.
+    /// </summary>
+    public Task<MacroPreview?> DraftAsync(long number, long macroId, Actor actor, CancellationToken ct) =>
+        ApplyAsync(number, macroId, actor, sendReply: false, ct);
+
+    private async Task<MacroPreview?> ApplyAsync(long number, long macroId, Actor actor, bool sendReply, CancellationToken ct)
     {
         var (ticket, macro) = await LoadAsync(number, macroId, ct);
         if (ticket is null || macro is null)
         {
-            return false;
+            return null;
         }
 
         var agentName = await NameOfAsync(actor, ct);
         await actions.ApplyAsync(ticket, macro.Actions, actor, agentName, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await RenderAsync(ticket, macro, agentName, ct) is { } text)
+        var text = await RenderAsync(ticket, macro, agentName, ct);
+        if (text is not null && sendReply)
         {
             actions.Reply(ticket, text, actor, now);
         }
 
-        TicketEvent.For(ticket, AutomationEventTypes.MacroApplied, actor, now, new { macro = macro.Id, macro.Name });
+        var reply = text is null ? "none" : sendReply ? "sent" : "drafted";
+        TicketEvent.For(ticket, AutomationEventTypes.MacroApplied, actor, now, new { macro = macro.Id, macro.Name, reply });
         await db.SaveChangesAsync(ct);
-        return true;
+        return new MacroPreview(LanguageOf(ticket, macro), text);
     }
 
     public async Task<MacroPreview?> PreviewAsync(long number, long macroId, Actor actor, CancellationToken ct)
@@ -54,9 +66,25 @@ public sealed class ApplyMacro(KalingaDb db, RuleContexts contexts, TicketAction
             return null;
         }
 
-        var language = macro.Templates.ContainsKey(ticket.Language) ? ticket.Language : Localization.Languages.Default;
-        return new MacroPreview(language, await RenderAsync(ticket, macro, await NameOfAsync(actor, ct), ct));
+        return new MacroPreview(LanguageOf(ticket, macro), await RenderAsync(ticket, macro, await NameOfAsync(actor, ct), ct));
     }
+
+    /// <summary>The reply unsaved templates would write on a ticket (the macro editor's preview); nothing is changed.</summary>
+    public async Task<MacroPreview?> PreviewAsync(long number, IReadOnlyDictionary<string, string> templates, Actor actor, CancellationToken ct)
+    {
+        ReplyTemplates.Check(templates, "templates");
+        var id = await db.Tickets.Where(t => t.Number == number).Select(t => (long?)t.Id).SingleOrDefaultAsync(ct);
+        if (id is not { } ticketId || await contexts.TicketAsync(ticketId, ct) is not { } ticket)
+        {
+            return null;
+        }
+
+        var draft = new Macro("preview", clock.GetUtcNow().UtcDateTime) { Templates = new Dictionary<string, string>(templates) };
+        return new MacroPreview(LanguageOf(ticket, draft), await RenderAsync(ticket, draft, await NameOfAsync(actor, ct), ct));
+    }
+
+    private static string LanguageOf(Ticket ticket, Macro macro) =>
+        macro.Templates.ContainsKey(ticket.Language) ? ticket.Language : Localization.Languages.Default;
 
     private async Task<(Ticket?, Macro?)> LoadAsync(long number, long macroId, CancellationToken ct)
     {

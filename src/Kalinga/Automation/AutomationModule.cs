@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kalinga.Agents.Auth;
 using Kalinga.Data;
 using Kalinga.Events;
@@ -17,6 +18,8 @@ public static class AutomationModule
         services.AddScoped<RunAutomations>();
         services.AddScoped<DryRunRule>();
         services.AddScoped<ApplyMacro>();
+        services.AddScoped<EditRules>();
+        services.AddScoped<EditMacros>();
         services.AddSingleton<ITicketEventHandler, TriggerHandler>();
         services.AddSingleton<ITicketEventHandler, WebhookSender>();
         services.AddHostedService<AutomationScanner>();
@@ -45,48 +48,17 @@ public static class AutomationModule
     private static async Task<Results<Ok<RuleView>, NotFound>> GetAsync(long id, KalingaDb db, CancellationToken ct) =>
         await db.Rules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } r ? TypedResults.Ok(RuleView.From(r)) : TypedResults.NotFound();
 
-    private static async Task<Created<RuleView>> CreateAsync(RuleRequest request, RuleValidator validator, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<RuleView>> CreateAsync(RuleRequest request, EditRules edit, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (request.Actions.Any(a => a.Secret == "********"))
-        {
-            throw new RuleException("actions", "Give the webhook secret itself.");
-        }
-
-        await validator.CheckAsync(request, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rule = new Rule(request.Name, request.Kind, now);
-        request.ApplyTo(rule, now);
-        db.Rules.Add(rule);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/rules/{rule.Id}", RuleView.From(rule));
+        var rule = await edit.CreateAsync(request, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/rules/{rule.Id}", rule);
     }
 
-    private static async Task<Results<Ok<RuleView>, NotFound>> UpdateAsync(
-        long id, RuleRequest request, RuleValidator validator, KalingaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var rule = await db.Rules.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (rule is null)
-        {
-            return TypedResults.NotFound();
-        }
+    private static async Task<Results<Ok<RuleView>, NotFound>> UpdateAsync(long id, RuleRequest request, EditRules edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.UpdateAsync(id, request, user.Actor(), ct) is { } rule ? TypedResults.Ok(rule) : TypedResults.NotFound();
 
-        if (request.Kind != rule.Kind)
-        {
-            throw new RuleException("kind", "A rule keeps its kind; create a new rule instead.");
-        }
-
-        var merged = request with
-        {
-            Actions = [.. request.Actions.Select((a, i) => a.Secret == "********" && i < rule.Actions.Count ? a with { Secret = rule.Actions[i].Secret } : a)],
-        };
-        await validator.CheckAsync(merged, ct);
-        merged.ApplyTo(rule, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(RuleView.From(rule));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct) =>
-        await db.Rules.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, EditRules edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.DeleteAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<DryRunResult>> DryRunAsync(RuleRequest request, DryRunRule dryRun, CancellationToken ct) =>
         TypedResults.Ok(await dryRun.HandleAsync(request, ct));

@@ -31,58 +31,17 @@ public static class MacroEndpoints
     private static async Task<Results<Ok<MacroView>, NotFound>> GetAsync(long id, KalingaDb db, CancellationToken ct) =>
         await db.Macros.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) is { } m ? TypedResults.Ok(MacroView.From(m)) : TypedResults.NotFound();
 
-    private static async Task<Created<MacroView>> CreateAsync(MacroRequest request, RuleValidator validator, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<MacroView>> CreateAsync(MacroRequest request, EditMacros edit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var macro = new Macro(request.Name, now);
-        await WriteAsync(request, macro, validator, now, ct);
-        db.Macros.Add(macro);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/macros/{macro.Id}", MacroView.From(macro));
+        var macro = await edit.CreateAsync(request, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/macros/{macro.Id}", macro);
     }
 
-    private static async Task<Results<Ok<MacroView>, NotFound>> UpdateAsync(
-        long id, MacroRequest request, RuleValidator validator, KalingaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var macro = await db.Macros.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (macro is null)
-        {
-            return TypedResults.NotFound();
-        }
+    private static async Task<Results<Ok<MacroView>, NotFound>> UpdateAsync(long id, MacroRequest request, EditMacros edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.UpdateAsync(id, request, user.Actor(), ct) is { } macro ? TypedResults.Ok(macro) : TypedResults.NotFound();
 
-        await WriteAsync(request, macro, validator, clock.GetUtcNow().UtcDateTime, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(MacroView.From(macro));
-    }
-
-    private static async Task WriteAsync(MacroRequest request, Macro macro, RuleValidator validator, DateTime now, CancellationToken ct)
-    {
-        var actions = request.Actions ?? [];
-        if (actions.Count > RuleValidator.MaxActions)
-        {
-            throw new RuleException("actions", $"At most {RuleValidator.MaxActions} actions.");
-        }
-
-        if (actions.Count == 0 && request.Templates is not { Count: > 0 })
-        {
-            throw new RuleException("templates", "A macro writes a reply, takes actions, or both.");
-        }
-
-        if (request.Templates is { Count: > 0 })
-        {
-            ReplyTemplates.Check(request.Templates, "templates");
-        }
-
-        await validator.CheckActionsAsync(actions, "actions", macro: true, ct);
-        macro.Name = request.Name.Trim();
-        macro.IsActive = request.IsActive;
-        macro.Actions = [.. actions];
-        macro.Templates = new Dictionary<string, string>(request.Templates ?? new Dictionary<string, string>());
-        macro.UpdatedAt = now;
-    }
-
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct) =>
-        await db.Macros.Where(m => m.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, EditMacros edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.DeleteAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<TicketDetails>, NotFound>> ApplyAsync(
         long number, long id, ApplyMacro apply, GetTicket get, ClaimsPrincipal user, CancellationToken ct) =>

@@ -48,6 +48,9 @@ public static class RuleFields
 
     public static IReadOnlyCollection<string> Names => Ops.Keys;
 
+    /// <summary>The operators a field takes (text operators for <c>custom.&lt;key&gt;</c> and unknown fields).</summary>
+    public static IReadOnlyList<string> OperatorsOf(string field) => Ops.TryGetValue(field, out var ops) ? ops : Text;
+
     public static bool IsHours(string field) => field.StartsWith("hours_since_", StringComparison.Ordinal);
 
     /// <summary>Checks one condition; <paramref name="path"/> names it in the 400 (for example <c>conditions.all[1]</c>).</summary>

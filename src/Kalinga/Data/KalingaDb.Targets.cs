@@ -1,6 +1,7 @@
 using Kalinga.Agents;
 using Kalinga.Automation;
 using Kalinga.Channels;
+using Kalinga.Configuration;
 using Kalinga.Routing;
 using Kalinga.Sla;
 using Kalinga.Sla.Calendars;
@@ -28,6 +29,8 @@ public abstract partial class KalingaDb
     public DbSet<RuleFiring> RuleFirings => Set<RuleFiring>();
 
     public DbSet<Macro> Macros => Set<Macro>();
+
+    public DbSet<ConfigurationChange> ConfigurationChanges => Set<ConfigurationChange>();
 
     private static void ConfigureTargets(ModelBuilder modelBuilder)
     {
@@ -113,6 +116,14 @@ public abstract partial class KalingaDb
             Json(e.Property(m => m.Actions));
             Json(e.Property(m => m.Templates));
             e.HasIndex(m => m.Name);
+        });
+
+        modelBuilder.Entity<ConfigurationChange>(e =>
+        {
+            e.Property(c => c.EntityKind).HasMaxLength(32);
+            e.Property(c => c.Action).HasMaxLength(16);
+            e.Property(c => c.Summary).HasMaxLength(ConfigurationAudit.MaxSummary);
+            e.HasIndex(c => new { c.EntityKind, c.EntityId, c.At });
         });
     }
 

@@ -17,6 +17,7 @@ public static class RoutingModule
     {
         services.AddScoped<RouteTickets>();
         services.AddScoped<SetAvailability>();
+        services.AddScoped<EditRouting>();
         services.AddSingleton<ITicketEventHandler, RoutingEventHandler>();
         return services;
     }
@@ -36,7 +37,7 @@ public static class RoutingModule
         return app;
     }
 
-    private static async Task<Ok<List<QueueView>>> QueuesAsync(KalingaDb db, CancellationToken ct) =>
+    public static async Task<Ok<List<QueueView>>> QueuesAsync(KalingaDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new QueueView(
                 t.Id, t.Name,
                 db.TeamQueues.Where(q => q.TeamId == t.Id).Select(q => (RoutingStrategy?)q.Strategy).FirstOrDefault() ?? RoutingStrategy.Manual,
@@ -45,33 +46,16 @@ public static class RoutingModule
                 db.Tickets.Count(x => x.TeamId == t.Id && x.AssigneeId == null && (x.Status == TicketStatus.New || x.Status == TicketStatus.Open))))
             .ToListAsync(ct));
 
-    private static async Task<Results<Ok<QueueView>, NotFound>> SetQueueAsync(long teamId, QueueRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (request.IsDefault)
-        {
-            await db.TeamQueues.Where(q => q.IsDefault && q.TeamId != teamId).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsDefault, false), ct);
-        }
-
-        var queue = await db.TeamQueues.SingleOrDefaultAsync(q => q.TeamId == teamId, ct) ?? db.TeamQueues.Add(new TeamQueue(teamId)).Entity;
-        queue.Strategy = request.Strategy;
-        queue.ReassignWhenOffline = request.ReassignWhenOffline;
-        queue.IsDefault = request.IsDefault;
-        queue.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok((await QueuesAsync(db, ct)).Value!.Single(q => q.TeamId == teamId));
-    }
+    private static async Task<Results<Ok<QueueView>, NotFound>> SetQueueAsync(
+        long teamId, QueueRequest request, EditRouting edit, KalingaDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.SetQueueAsync(teamId, request, user.Actor(), ct)
+            ? TypedResults.Ok((await QueuesAsync(db, ct)).Value!.Single(q => q.TeamId == teamId))
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<RunResult>, NotFound>> RunAsync(long teamId, KalingaDb db, RouteTickets route, CancellationToken ct) =>
         await db.Teams.AnyAsync(t => t.Id == teamId, ct) ? TypedResults.Ok(new RunResult(await route.DrainAsync(teamId, ct))) : TypedResults.NotFound();
 
-    private static async Task<Ok<List<AgentRoutingView>>> AgentsAsync(KalingaDb db, CancellationToken ct)
+    public static async Task<Ok<List<AgentRoutingView>>> AgentsAsync(KalingaDb db, CancellationToken ct)
     {
         var agents = await db.Agents.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Languages, Routing = db.AgentRoutings.FirstOrDefault(r => r.AgentId == a.Id) })
@@ -98,31 +82,8 @@ public static class RoutingModule
         return await set.HandleAsync(agentId, request.Status, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> ProfileAsync(long agentId, ProfileRequest request, KalingaDb db, CancellationToken ct)
-    {
-        if (!await db.Agents.AnyAsync(a => a.Id == agentId, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (request.DefaultCapacity is < 0 or > 1000 || request.Capacity?.Values.Any(v => v is < 0 or > 1000) == true)
-        {
-            throw new RuleException("capacity", "Capacity is 0 to 1000 active tickets per channel.");
-        }
-
-        if (request.Products?.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > 64) == true)
-        {
-            throw new RuleException("products", "Product names are 1 to 64 characters.");
-        }
-
-        var routing = await db.AgentRoutings.SingleOrDefaultAsync(r => r.AgentId == agentId, ct) ?? db.AgentRoutings.Add(new AgentRouting(agentId)).Entity;
-        routing.DefaultCapacity = request.DefaultCapacity ?? routing.DefaultCapacity;
-        routing.Capacity = request.Capacity is null ? routing.Capacity
-            : request.Capacity.ToDictionary(c => EnumWords.Parse<Channel>(c.Key, $"capacity.{c.Key}"), c => c.Value);
-        routing.Products = request.Products is null ? routing.Products : [.. request.Products.Select(p => p.Trim())];
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> ProfileAsync(long agentId, ProfileRequest request, EditRouting edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.SetProfileAsync(agentId, request, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public sealed record QueueRequest(RoutingStrategy Strategy, bool ReassignWhenOffline = false, bool IsDefault = false);
 

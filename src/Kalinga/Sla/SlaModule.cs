@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kalinga.Agents.Auth;
 using Kalinga.Data;
 using Kalinga.Events;
@@ -13,6 +14,8 @@ public static class SlaModule
     {
         services.AddScoped<UpdateSlaClocks>();
         services.AddScoped<RaiseSlaAlerts>();
+        services.AddScoped<EditSlaPolicies>();
+        services.AddScoped<EditCalendars>();
         services.AddSingleton<ITicketEventHandler, SlaEventHandler>();
         services.AddHostedService<SlaBreachScanner>();
         return services;
@@ -39,31 +42,17 @@ public static class SlaModule
     private static async Task<Results<Ok<SlaPolicyView>, NotFound>> GetAsync(long id, KalingaDb db, CancellationToken ct) =>
         await db.SlaPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p ? TypedResults.Ok(SlaPolicyView.From(p)) : TypedResults.NotFound();
 
-    private static async Task<Created<SlaPolicyView>> CreateAsync(SlaPolicyRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<SlaPolicyView>> CreateAsync(SlaPolicyRequest request, EditSlaPolicies edit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var policy = new SlaPolicy(request.Name, now);
-        await request.ApplyToAsync(policy, db, now, ct);
-        db.SlaPolicies.Add(policy);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", SlaPolicyView.From(policy));
+        var policy = await edit.CreateAsync(request, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", policy);
     }
 
-    private static async Task<Results<Ok<SlaPolicyView>, NotFound>> UpdateAsync(long id, SlaPolicyRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var policy = await db.SlaPolicies.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (policy is null)
-        {
-            return TypedResults.NotFound();
-        }
+    private static async Task<Results<Ok<SlaPolicyView>, NotFound>> UpdateAsync(long id, SlaPolicyRequest request, EditSlaPolicies edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.UpdateAsync(id, request, user.Actor(), ct) is { } policy ? TypedResults.Ok(policy) : TypedResults.NotFound();
 
-        await request.ApplyToAsync(policy, db, clock.GetUtcNow().UtcDateTime, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(SlaPolicyView.From(policy));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct) =>
-        await db.SlaPolicies.Where(p => p.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, EditSlaPolicies edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.DeleteAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<List<SlaClockView>>, NotFound>> TicketClocksAsync(long number, KalingaDb db, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Kalinga.Automation;
 using Kalinga.Tests.Infrastructure;
 using Kalinga.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalinga.Tests.Automation;
 
@@ -58,6 +59,39 @@ public sealed class MacroTests(KalingaApp app) : IClassFixture<KalingaApp>
 
         Assert.Contains("actions[0].type", action.Errors!.Keys);
         Assert.Contains("templates.pl", placeholder.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task A_macro_applied_from_the_workspace_takes_its_actions_but_leaves_the_polish_reply_for_the_agent_to_send()
+    {
+        var client = await app.ClientAsync();
+        var macro = await CreateMacroAsync(client, "Refund sent (drafted)", Refund);
+        var ticket = await client.CreateTicketAsync(subject: "Zwrot za zmywarkę", email: "ola@example.test",
+            extra: new { language = "pl", customer = new { email = "ola@example.test", name = "Aleksandra Nowak" } });
+        var actor = await app.WithDbAsync(db => Task.FromResult(Actor.Token(db.ApiTokens.OrderByDescending(t => t.Id).First().Id)));
+
+        var drafted = await app.WithScopeAsync(sp => sp.GetRequiredService<ApplyMacro>().DraftAsync(ticket.Number, macro, actor, CancellationToken.None));
+        var after = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{ticket.Number}");
+
+        Assert.Equal(("pl", $"Szanowna Pani Aleksandra, zwrot pieniędzy za zgłoszenie {ticket.Number} został zlecony. Pozdrawiam, test Admin"), (drafted!.Language, drafted.Text));
+        Assert.DoesNotContain(after.Messages, m => m.Direction == MessageDirection.Out);
+        Assert.Equal(TicketStatus.Pending, after.Status);
+        Assert.Equal(["refund"], after.Tags);
+        Assert.Equal("drafted", after.Events.Single(e => e.Type == AutomationEventTypes.MacroApplied).Data.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task The_editor_previews_unsaved_templates_on_a_ticket_in_its_language()
+    {
+        var client = await app.ClientAsync();
+        var ticket = await client.CreateTicketAsync(subject: "Rimborso lavatrice", email: "giada@example.test",
+            extra: new { language = "it", customer = new { email = "giada@example.test", name = "Giada Russo" } });
+
+        var preview = await app.WithScopeAsync(sp => sp.GetRequiredService<ApplyMacro>().PreviewAsync(
+            ticket.Number, new Dictionary<string, string> { ["en"] = "Hi {{customer.first_name}}", ["it"] = "Gentile {{customer.first_name}}, richiesta {{ticket.number}}" },
+            Actor.System, CancellationToken.None));
+
+        Assert.Equal(("it", $"Gentile Giada, richiesta {ticket.Number}"), (preview!.Language, preview.Text));
     }
 
     private static async Task<long> CreateMacroAsync(HttpClient client, string name, Dictionary<string, string> templates) =>

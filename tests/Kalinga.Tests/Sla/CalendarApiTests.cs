@@ -21,9 +21,9 @@ public sealed class CalendarApiTests(KalingaApp app) : IClassFixture<KalingaApp>
         const string ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260406\r\nSUMMARY:Pasquetta\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
         var import = await (await client.PostAsync($"/api/v1/calendars/{created.Id}/holidays/import", new StringContent(ics, Encoding.UTF8, "text/calendar")))
-            .ReadAsync<Kalinga.Sla.Calendars.CalendarsModule.ImportResult>();
+            .ReadAsync<Kalinga.Sla.Calendars.ImportResult>();
         var again = await (await client.PostAsync($"/api/v1/calendars/{created.Id}/holidays/import", new StringContent(ics, Encoding.UTF8, "text/calendar")))
-            .ReadAsync<Kalinga.Sla.Calendars.CalendarsModule.ImportResult>();
+            .ReadAsync<Kalinga.Sla.Calendars.ImportResult>();
         var due = await client.GetAsync<Kalinga.Sla.Calendars.CalendarsModule.BusinessTimeAnswer>(
             $"/api/v1/calendars/{created.Id}/business-time?from=2026-03-27T15:00:00Z&minutes=120");
         var easter = await client.GetAsync<Kalinga.Sla.Calendars.CalendarsModule.BusinessTimeAnswer>(

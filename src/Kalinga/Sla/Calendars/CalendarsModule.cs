@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kalinga.Agents.Auth;
 using Kalinga.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,8 +8,6 @@ namespace Kalinga.Sla.Calendars;
 
 public static class CalendarsModule
 {
-    private const int MaxIcsBytes = 1_000_000;
-
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/calendars").WithTags("Business calendars").RequireAuthorization(Policies.Admin);
@@ -33,63 +32,28 @@ public static class CalendarsModule
         await db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
             ? TypedResults.Ok(CalendarView.From(c)) : TypedResults.NotFound();
 
-    private static async Task<Created<CalendarView>> CreateAsync(CalendarRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CalendarView>> CreateAsync(CalendarRequest request, EditCalendars edit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (_, hours, holidays) = request.Validate();
-        var calendar = new BusinessCalendar(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
-        db.BusinessCalendars.Add(calendar);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/calendars/{calendar.Id}", CalendarView.From(calendar));
+        var calendar = await edit.CreateAsync(request, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/calendars/{calendar.Id}", calendar);
     }
 
-    private static async Task<Results<Ok<CalendarView>, NotFound>> UpdateAsync(long id, CalendarRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarView>, NotFound>> UpdateAsync(long id, CalendarRequest request, EditCalendars edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.UpdateAsync(id, request, user.Actor(), ct) is { } calendar ? TypedResults.Ok(calendar) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, EditCalendars edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.DeleteAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ImportResult>, NotFound>> ImportAsync(long id, HttpRequest request, EditCalendars edit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var calendar = await db.BusinessCalendars.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (calendar is null)
+        if (request.ContentLength > EditCalendars.MaxIcsBytes)
         {
-            return TypedResults.NotFound();
-        }
-
-        var (_, hours, holidays) = request.Validate();
-        calendar.Update(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CalendarView.From(calendar));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, KalingaDb db, CancellationToken ct)
-    {
-        if (await db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } user)
-        {
-            throw new RuleException("id", $"The SLA policy '{user}' uses this calendar; give it another calendar first.");
-        }
-
-        return await db.BusinessCalendars.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
-    }
-
-    private static async Task<Results<Ok<ImportResult>, NotFound>> ImportAsync(long id, HttpRequest request, KalingaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var calendar = await db.BusinessCalendars.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (calendar is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (request.ContentLength > MaxIcsBytes)
-        {
-            throw new RuleException("body", $"An iCalendar file of at most {MaxIcsBytes} bytes.");
+            throw new RuleException("body", $"An iCalendar file of at most {EditCalendars.MaxIcsBytes} bytes.");
         }
 
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        if (!text.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RuleException("body", "The body is not an iCalendar file (no BEGIN:VCALENDAR).");
-        }
-
-        var holidays = IcsHolidays.Parse(text, calendar.FindZone());
-        var added = calendar.AddHolidays(holidays, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ImportResult(holidays.Count, added, CalendarView.From(calendar)));
+        return await edit.ImportAsync(id, text, user.Actor(), ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<BusinessTimeAnswer>, NotFound>> PreviewAsync(
@@ -116,8 +80,6 @@ public static class CalendarsModule
 
     private static DateTime Utc(DateTime value) =>
         value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
-
-    public sealed record ImportResult(int Read, int Added, CalendarView Calendar);
 
     public sealed record BusinessTimeAnswer(DateTime From, DateTime To, long BusinessMinutes);
 }

@@ -15,6 +15,7 @@ public static class AgentWorkspaceModule
         services.AddScoped<AgentSession>();
         services.AddScoped<UseCases>();
         services.AddScoped<Labels>();
+        services.AddScoped<ActionText>();
         services.AddScoped<SetUiLanguage>();
         return services;
     }

@@ -1,6 +1,6 @@
 // Keyboard shortcuts and small editor helpers for the agent workspace. Loaded as an ES module by the layout.
 // Single-key shortcuts work like a mail client's: they are ignored while the focus is in a field, so typing is safe.
-const shortcutKeys = new Set(["j", "k", "r", "n", "a", "s", "x", "/", "?", "Escape"]);
+const shortcutKeys = new Set(["j", "k", "r", "n", "m", "a", "s", "x", "/", "?", "Escape"]);
 let handler = null;
 
 function isTyping(target) {
