@@ -42,6 +42,12 @@ public sealed record BenchOptions
 
     public required string RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// Scenarios to run (<c>--only bare,get,view,search,create,agent,portal,mail</c>), for iterating on one of them;
+    /// empty runs all. Start, memory and the bare endpoint always run.
+    /// </summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
     /// <summary>The command line as typed, for the report.</summary>
     public required string Command { get; init; }
 
@@ -53,6 +59,7 @@ public sealed record BenchOptions
         var smoke = false;
         var prepare = false;
         string? outFile = null;
+        var only = new HashSet<string>(StringComparer.Ordinal);
         var postgres = Environment.GetEnvironmentVariable("KALINGA_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("KALINGA_TEST_POSTGRES");
         var work = Path.Combine(repositoryRoot, "artifacts", "bench");
         for (var i = 0; i < args.Length; i++)
@@ -87,6 +94,9 @@ public sealed record BenchOptions
                 case "--postgres":
                     postgres = Value();
                     break;
+                case "--only":
+                    only.UnionWith(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
                 case "--data":
                     work = Path.GetFullPath(Value());
                     break;
@@ -112,10 +122,11 @@ public sealed record BenchOptions
             Tickets = count,
             Smoke = smoke,
             PrepareOnly = prepare,
-            OutFile = outFile ?? (smoke ? null : Path.Combine(repositoryRoot, "docs", "performance.md")),
+            Only = only,
+            OutFile = outFile ?? (smoke || only.Count > 0 ? null : Path.Combine(repositoryRoot, "docs", "performance.md")),
             Duration = TimeSpan.FromSeconds(seconds ?? (smoke ? 2 : 15)),
             Warmup = TimeSpan.FromSeconds(smoke ? 1 : 5),
-            Starts = smoke ? 1 : 3,
+            Starts = smoke || only.Count > 0 ? 1 : 3,
             Postgres = postgres,
             WorkDirectory = work,
             RepositoryRoot = repositoryRoot,

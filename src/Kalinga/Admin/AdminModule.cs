@@ -24,7 +24,7 @@ public static class AdminModule
         var kalinga = sp.GetRequiredService<IOptions<KalingaOptions>>().Value;
         if (database.MigrateOnStart)
         {
-            await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(CancellationToken.None);
+            await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(CancellationToken.None);
         }
 
         if (kalinga.DemoDataOnFirstStart)

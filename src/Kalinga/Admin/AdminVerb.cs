@@ -54,12 +54,12 @@ public sealed class AdminVerb
                     Console.WriteLine("Database is up to date.");
                     return 0;
                 case "seed-demo":
-                    await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
+                    await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(ct);
                     var report = await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct);
                     Console.WriteLine(report);
                     return 0;
                 case "create-api-token":
-                    await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
+                    await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(ct);
                     return await CreateTokenAsync(sp, ct);
                 case "restore":
                     var source = args.Positional(0) ?? throw new RuleException("FILE", "usage: restore FILE [--force]");
@@ -67,7 +67,7 @@ public sealed class AdminVerb
                     Console.WriteLine($"Restored {restored.Database} and {restored.Blobs} blobs. Kalinga brings the schema up to date when it starts.");
                     return 0;
                 case "import-mail":
-                    await sp.GetRequiredService<KalingaDb>().Database.MigrateAsync(ct);
+                    await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(ct);
                     return await Channels.Email.ImportMail.RunVerbAsync(sp, args.Positionals(), OptionalId(args.Option("--mailbox")), ct);
                 default:
                     var file = args.Positional(0) ?? throw new RuleException("FILE", "usage: backup FILE");

@@ -30,7 +30,8 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         var (text, html) = body.From(item.Text, item.Html);
         var language = Languages.Normalize(item.From.Language) ?? LanguageDetector.Detect(item.Subject + "\n" + text) ?? Languages.Default;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // An import stores a batch of messages in one transaction of its own; this step then joins it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var customer = await customers.FindOrCreateAsync(item.From, language, now, ct);
         if (customer.Id == 0)
         {
@@ -63,7 +64,11 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return new InboundResult(outcome, ticket.Number, message.Id);
     }
 

@@ -63,16 +63,30 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// the number of rows each term matches, which FTS5 finds by walking every match (130 ms for a common word at a
     /// million tickets), and among thousands of matches recency is what an agent wants anyway.
     /// </summary>
+    /// <remarks>
+    /// A prefix term ("refund*") makes FTS5 merge the whole doclist of every word it starts before the first row comes
+    /// out, so the window does not stop it; a plain term is read newest first and stops at the window. When the words
+    /// as typed already fill the window in either table, the newest window of those is the answer and the longer
+    /// words are not expanded (for "refund" at a million tickets, a few milliseconds instead of a fifth of a second).
+    /// </remarks>
     public async Task<IQueryable<SearchHit>> FindAsync(KalingaDb db, SearchQuery query, CancellationToken ct)
     {
+        if (query.ToFts5AsTyped() is { } asTyped && await CountAsync(db, asTyped, ct) >= SearchQuery.Window)
+        {
+            return Newest(db, asTyped);
+        }
+
         var match = query.ToFts5();
-        var newest = await db.Database.SqlQuery<int>($"""
+        return await CountAsync(db, match, ct) < SearchQuery.Window ? Ranked(db, match) : Newest(db, match);
+    }
+
+    // The larger of the two tables' match counts, each counted no further than the window.
+    private static async Task<int> CountAsync(KalingaDb db, string match, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"""
             SELECT max(
                 (SELECT count(*) FROM (SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH {match} LIMIT {SearchQuery.Window})),
                 (SELECT count(*) FROM (SELECT rowid FROM "TicketSearch" WHERE "TicketSearch" MATCH {match} LIMIT {SearchQuery.Window}))) AS "Value"
             """).SingleAsync(ct);
-        return newest < SearchQuery.Window ? Ranked(db, match) : Newest(db, match);
-    }
 
     // bm25 is negative, lower is better; with MIN the bare MessageId column comes from the best row (an SQLite
     // guarantee for min/max aggregates).

@@ -35,12 +35,26 @@ public sealed class EmailIntake(
     KalingaDb db, IBlobStore blobs, MailParser parser, IEnumerable<IInboundEmailFilter> filters, ReceiveInbound receive,
     RecordInboundEmail record, MarkBounced bounces, IOptions<EmailOptions> options, TimeProvider clock)
 {
-    public async Task<IntakeResult> HandleAsync(byte[] raw, IntakeSource source, CancellationToken ct)
+    private const string Savepoint = "intake";
+
+    // Mailboxes change rarely, and a scope lives for one message or one import batch: read them once per scope.
+    private List<OwnMailbox>? own;
+    private readonly Dictionary<long, Mailbox?> mailboxes = [];
+
+    public async Task<IntakeResult> HandleAsync(byte[] raw, IntakeSource source, CancellationToken ct) =>
+        await StoreAsync(await PrepareAsync(raw, ct), source, ct);
+
+    /// <summary>
+    /// The half of the intake that needs no database: keep the raw bytes and the attachments in the blob store and
+    /// parse. It may run ahead of <see cref="StoreAsync"/>, on other threads (an import parses while it stores);
+    /// a message that cannot be used comes back with the reason it is to be quarantined.
+    /// </summary>
+    public async Task<PreparedMail> PrepareAsync(byte[] raw, CancellationToken ct)
     {
         var blob = await blobs.PutAsync(new MemoryStream(raw, writable: false), ct);
         if (raw.Length > options.Value.MaxMessageBytes)
         {
-            return await SetAsideAsync(SetAsideKind.Quarantined, $"The message has {raw.Length} bytes, more than the {options.Value.MaxMessageBytes} allowed.", blob, source, null, ct);
+            return new PreparedMail(blob, null, [], $"The message has {raw.Length} bytes, more than the {options.Value.MaxMessageBytes} allowed.");
         }
 
         ParsedMail mail;
@@ -50,14 +64,36 @@ public sealed class EmailIntake(
         }
         catch (MailRejectedException e)
         {
-            return await SetAsideAsync(SetAsideKind.Quarantined, e.Message, blob, source, null, ct);
+            return new PreparedMail(blob, null, [], e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await SetAsideAsync(SetAsideKind.Quarantined, $"The parser failed ({e.GetType().Name}): {e.Message}", blob, source, null, ct);
+            return new PreparedMail(blob, null, [], $"The parser failed ({e.GetType().Name}): {e.Message}");
         }
 
-        var own = await db.Mailboxes.AsNoTracking().Select(m => new { m.Id, m.Address }).ToListAsync(ct);
+        var files = new List<(MailFile File, StoredBlob Blob)>(mail.Files.Count);
+        foreach (var file in mail.Files)
+        {
+            files.Add((file, await blobs.PutAsync(new MemoryStream(file.Content, writable: false), ct)));
+        }
+
+        return new PreparedMail(blob, mail, files, null);
+    }
+
+    /// <summary>
+    /// Filters, threads and stores a prepared message. Inside a caller's transaction (an import commits a batch of
+    /// messages at once) the message's writes sit behind a savepoint, so a message the storing step refuses is rolled
+    /// back alone and quarantined while the rest of its batch stands.
+    /// </summary>
+    public async Task<IntakeResult> StoreAsync(PreparedMail prepared, IntakeSource source, CancellationToken ct)
+    {
+        var blob = prepared.Blob;
+        if (prepared.Mail is not { } mail)
+        {
+            return await SetAsideAsync(SetAsideKind.Quarantined, prepared.Rejection!, blob, source, null, ct);
+        }
+
+        own ??= await db.Mailboxes.AsNoTracking().Select(m => new OwnMailbox(m.Id, m.Address)).ToListAsync(ct);
         var context = new FilterContext([.. own.Select(m => m.Address)], options.Value.MaxReceivedHops);
         var verdicts = filters.Select(f => f.Inspect(mail, context)).OfType<FilterVerdict>().ToList();
         if (verdicts.Find(v => v.Action == FilterAction.Bounce) is { } bounce)
@@ -72,14 +108,11 @@ public sealed class EmailIntake(
 
         var recipients = mail.DeliveredTo.Concat(mail.To).Concat(mail.Cc).ToList();
         var mailboxId = source.MailboxId ?? own.Find(m => recipients.Select(ReplyAddress.Untagged).Contains(m.Address))?.Id;
-        var mailbox = mailboxId is null ? null : await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mailboxId, ct);
+        var mailbox = mailboxId is null ? null : await MailboxAsync(mailboxId.Value, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var attachments = new List<Attachment>();
-        foreach (var file in mail.Files)
-        {
-            var stored = await blobs.PutAsync(new MemoryStream(file.Content, writable: false), ct);
-            attachments.Add(new Attachment(file.FileName, file.ContentType, stored.Length, stored.Sha256, Actor.System, now) { ContentId = file.ContentId });
-        }
+        var attachments = prepared.Files
+            .Select(f => new Attachment(f.File.FileName, f.File.ContentType, f.Blob.Length, f.Blob.Sha256, Actor.System, now) { ContentId = f.File.ContentId })
+            .ToList();
 
         var language = Languages.Normalize(mail.Language) ?? LanguageDetector.Detect(mail.Subject + "\n" + mail.Text) ?? Languages.Normalize(mailbox?.DefaultLanguage);
         var item = new InboundMessage(Channel.Email, new CustomerRef(Email: mail.FromAddress, Name: mail.FromName, Language: language), mail.Subject, Shorten(mail.Text)!)
@@ -92,6 +125,12 @@ public sealed class EmailIntake(
             Automated = verdicts.Exists(v => v.Action == FilterAction.NoAutoResponse),
         };
 
+        var batch = db.Database.CurrentTransaction;
+        if (batch is not null)
+        {
+            await batch.CreateSavepointAsync(Savepoint, ct);
+        }
+
         InboundResult result;
         try
         {
@@ -99,11 +138,22 @@ public sealed class EmailIntake(
         }
         catch (Exception e) when (!IsTransient(e))
         {
+            if (batch is not null)
+            {
+                await batch.RollbackToSavepointAsync(Savepoint, ct);
+                await batch.ReleaseSavepointAsync(Savepoint, ct);
+            }
+
             db.ChangeTracker.Clear();
             return await SetAsideAsync(SetAsideKind.Quarantined, e is RuleException rule ? $"{rule.Field}: {rule.Message}" : $"Storing failed ({e.GetType().Name}): {e.Message}", blob, source, mail, ct);
         }
 
         await record.HandleAsync(result, mail, blob, mailbox, verdicts.Find(v => v.Action == FilterAction.NoAutoResponse)?.Reason, source.MayAnswer, ct);
+        if (batch is not null)
+        {
+            await batch.ReleaseSavepointAsync(Savepoint, ct);
+        }
+
         var outcome = result.Outcome switch
         {
             InboundOutcome.NewTicket => IntakeOutcome.NewTicket,
@@ -142,6 +192,19 @@ public sealed class EmailIntake(
     public static bool IsTransient(Exception e) =>
         e is DbException or DbUpdateException or IOException or TimeoutException or SocketException or OperationCanceledException
         || (e.InnerException is { } inner && IsTransient(inner));
+
+    private async Task<Mailbox?> MailboxAsync(long id, CancellationToken ct)
+    {
+        if (!mailboxes.TryGetValue(id, out var mailbox))
+        {
+            mailbox = await db.Mailboxes.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+            mailboxes[id] = mailbox;
+        }
+
+        return mailbox;
+    }
+
+    private sealed record OwnMailbox(long Id, string Address);
 
     private static string? Shorten(string? text) =>
         text is { Length: > MessageBody.MaxLength } ? text[..MessageBody.MaxLength] : text;

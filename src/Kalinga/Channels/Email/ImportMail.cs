@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Kalinga.Data;
 using MimeKit;
 
 namespace Kalinga.Channels.Email;
@@ -17,36 +19,122 @@ public sealed record ImportReport(IReadOnlyList<ImportItem> Items, IReadOnlyList
 /// and quarantine behave the same), in file-name order so that replies follow what they answer. Imported mail is
 /// history: no receipt is sent for it.
 /// </summary>
+/// <remarks>
+/// Reading, blob storage and parsing run ahead on other threads, in order, while messages are stored in batches of
+/// <see cref="BatchSize"/>, each batch in one transaction: a commit per message (two, with the e-mail record) was
+/// most of an import's time. A message the storing step refuses is rolled back alone (see
+/// <see cref="EmailIntake.StoreAsync"/>); if a batch fails as a whole, its messages are stored again one by one,
+/// each in its own transactions as live mail is, so one bad message never costs the others.
+/// </remarks>
 public sealed class ImportMail(IServiceScopeFactory scopes)
 {
+    public const int BatchSize = 100;
+
+    // Enough parsed messages in flight to keep the storing loop fed, few enough to bound memory.
+    private const int ReadAhead = 64;
+
     public async Task<ImportReport> HandleAsync(IEnumerable<string> paths, long? mailboxId, CancellationToken ct)
     {
         var items = new List<ImportItem>();
         var skipped = new List<string>();
         var source = new IntakeSource("import", mailboxId, MayAnswer: false);
-        foreach (var path in paths.Select(Path.GetFullPath))
+        await using var preparing = scopes.CreateAsyncScope();
+        var preparer = preparing.ServiceProvider.GetRequiredService<EmailIntake>();
+        var queue = System.Threading.Channels.Channel.CreateBounded<Pending>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(paths, preparer, queue.Writer, skipped, stop.Token), stop.Token);
+        try
         {
-            var files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
-                : File.Exists(path) ? [path] : Enumerable.Empty<string>();
-            if (!files.Any())
+            var batch = new List<Pending>(BatchSize);
+            while (await queue.Reader.WaitToReadAsync(ct))
             {
-                skipped.Add($"{path}: no such file or folder");
-            }
-
-            foreach (var file in files)
-            {
-                var index = 0;
-                await foreach (var raw in MessagesIn(file, ct))
+                while (batch.Count < BatchSize && queue.Reader.TryRead(out var next))
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var result = await scope.ServiceProvider.GetRequiredService<EmailIntake>().HandleAsync(raw, source, ct);
-                    items.Add(new ImportItem(file, index++, result.Outcome, result.Detail, result.TicketNumber));
+                    batch.Add(next);
                 }
+
+                await StoreAsync(batch, source, items, ct);
+                batch.Clear();
             }
         }
+        catch
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
 
+        await reading;
         return new ImportReport(items, skipped);
+    }
+
+    private sealed record Pending(string File, int Index, Task<PreparedMail> Prepared);
+
+    private static async Task ReadAsync(IEnumerable<string> paths, EmailIntake preparer, ChannelWriter<Pending> queue, List<string> skipped, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var path in paths.Select(Path.GetFullPath))
+            {
+                var files = Directory.Exists(path)
+                    ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+                    : File.Exists(path) ? [path] : [];
+                if (files.Count == 0)
+                {
+                    skipped.Add($"{path}: no such file or folder");
+                }
+
+                foreach (var file in files)
+                {
+                    var index = 0;
+                    await foreach (var raw in MessagesIn(file, ct))
+                    {
+                        await queue.WriteAsync(new Pending(file, index++, Task.Run(() => preparer.PrepareAsync(raw, ct), ct)), ct);
+                    }
+                }
+            }
+
+            queue.Complete();
+        }
+        catch (Exception e)
+        {
+            queue.Complete(e);
+            throw;
+        }
+    }
+
+    private async Task StoreAsync(List<Pending> batch, IntakeSource source, List<ImportItem> items, CancellationToken ct)
+    {
+        var results = new List<ImportItem>(batch.Count);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
+            var intake = scope.ServiceProvider.GetRequiredService<EmailIntake>();
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var pending in batch)
+            {
+                var result = await intake.StoreAsync(await pending.Prepared, source, ct);
+                results.Add(new ImportItem(pending.File, pending.Index, result.Outcome, result.Detail, result.TicketNumber));
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(ct);
+            items.AddRange(results);
+            return;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && batch.Count > 1)
+        {
+            // Rolled back whole; below, each message goes on its own, and whatever fails now fails alone.
+        }
+
+        foreach (var pending in batch)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<EmailIntake>().StoreAsync(await pending.Prepared, source, ct);
+            items.Add(new ImportItem(pending.File, pending.Index, result.Outcome, result.Detail, result.TicketNumber));
+        }
     }
 
     /// <summary>

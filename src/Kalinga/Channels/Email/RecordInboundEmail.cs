@@ -14,13 +14,15 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
 {
     public async Task HandleAsync(InboundResult result, ParsedMail mail, StoredBlob raw, Mailbox? mailbox, string? automated, bool mayAnswer, CancellationToken ct)
     {
-        if (result.MessageId is not { } messageId || await db.EmailRecords.AnyAsync(r => r.MessageId == messageId, ct))
+        // Only a duplicate can already have its record; a message stored just now cannot.
+        if (result.MessageId is not { } messageId
+            || (result.Outcome == InboundOutcome.Duplicate && await db.EmailRecords.AnyAsync(r => r.MessageId == messageId, ct)))
         {
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var record = new EmailRecord(messageId, mailbox?.Id, mail.MessageId, now)
         {
             Subject = mail.Subject,
@@ -38,10 +40,16 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
         db.EmailRecords.Add(record);
 
         // Message first, then its ticket, both by key: asked as "the ticket that has this message", SQLite walked every
-        // ticket (a fifth of a second per e-mail at a million tickets).
-        var ticketId = await db.Messages.Where(m => m.Id == messageId).Select(m => m.TicketId).SingleAsync(ct);
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
-        var isFirst = await db.Messages.Where(m => m.TicketId == ticket.Id).MinAsync(m => m.Id, ct) == messageId;
+        // ticket (a fifth of a second per e-mail at a million tickets). Right after the channel step both are still
+        // tracked, and found without a query.
+        var message = await db.Messages.FindAsync([messageId], ct) ?? throw new InvalidOperationException($"Message {messageId} is gone.");
+        var ticket = await db.Tickets.FindAsync([message.TicketId], ct) ?? throw new InvalidOperationException($"Ticket {message.TicketId} is gone.");
+        var isFirst = result.Outcome switch
+        {
+            InboundOutcome.NewTicket => true,
+            InboundOutcome.Threaded => false,
+            _ => await db.Messages.Where(m => m.TicketId == ticket.Id).MinAsync(m => m.Id, ct) == messageId,
+        };
         if (isFirst && mailbox is not null)
         {
             if (mailbox.DefaultTeamId is { } team && ticket.TeamId is null && ticket.AssigneeId is null)
@@ -56,7 +64,10 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private static string? Shorten(string? value, int max) =>
