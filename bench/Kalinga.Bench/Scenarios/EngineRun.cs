@@ -101,14 +101,20 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
                 if (Runs("portal"))
                 {
                     var pages = help.ArticlePaths;
-                    await LoadAsync(server, $"portal article page /kb/{{lang}}/articles/{{key}} (server render, {help.Count:N0} articles)", Clients,
-                        Lua.GetAny(pages, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, pages[0], null));
+                    foreach (var clients in new[] { 1, Clients })
+                    {
+                        await LoadAsync(server, $"portal article page /kb/{{lang}}/articles/{{key}} (server render, {help.Count:N0} articles)", clients,
+                            Lua.GetAny(pages, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, pages[0], null));
+                    }
                 }
 
                 if (Runs("kb"))
                 {
-                    await LoadAsync(server, $"KB search /kb/{{lang}}/search?q= (portal page, en/fil/pl/it, {help.Count:N0} articles)", Clients,
-                        Lua.GetAny(HelpCenter.SearchPaths, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, HelpCenter.SearchPaths[0], null));
+                    foreach (var clients in new[] { 1, Clients })
+                    {
+                        await LoadAsync(server, $"KB search /kb/{{lang}}/search?q= (portal page, en/fil/pl/it, {help.Count:N0} articles)", clients,
+                            Lua.GetAny(HelpCenter.SearchPaths, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, HelpCenter.SearchPaths[0], null));
+                    }
                 }
             }
 
