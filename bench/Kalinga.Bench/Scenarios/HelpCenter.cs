@@ -6,23 +6,27 @@ using Kalinga.Bench.Generation;
 namespace Kalinga.Bench.Scenarios;
 
 /// <summary>
-/// A generated help center for the portal scenarios: one category and section (the product has no API for the
-/// structure, so the bench inserts those two rows), then N published articles created through the product's own
+/// A generated help center for the portal scenarios: 8 categories of 5 sections (the product has no API for the
+/// structure, so the bench inserts those rows), then N published articles created through the product's own
 /// <c>POST /api/v1/kb/articles</c> with <c>publish: true</c>, so Markdown rendering and the search index are the app's.
 /// Articles are spread over the four languages like the tickets (40 % English), titles from the subjects, bodies of a
 /// few hundred words from the same vocabulary.
 /// </summary>
 public sealed class HelpCenter
 {
-    public const string SectionKey = "bench-guides";
+    /// <summary>Eight categories of five sections: the portal's article page lists related articles from the category.</summary>
+    private const int Categories = 8;
 
-    /// <summary>The two structure rows; the JSON columns hold the titles per language.</summary>
-    public const string StructureSql = """
+    private const int SectionsPerCategory = 5;
+
+    /// <summary>The structure rows; the JSON columns hold the titles per language.</summary>
+    public static string StructureSql => string.Concat(Enumerable.Range(1, Categories).Select(c => $$"""
         INSERT INTO "KbCategories" ("Key", "Position", "IsInternal", "Titles", "Descriptions")
-        VALUES ('bench-help', 0, FALSE, '{"en":"Help","fil":"Tulong","pl":"Pomoc","it":"Aiuto"}', '{}');
+        VALUES ('bench-help-{{c}}', {{c}}, FALSE, '{"en":"Help {{c}}","fil":"Tulong {{c}}","pl":"Pomoc {{c}}","it":"Aiuto {{c}}"}', '{}');
+        """ + "\n" + string.Concat(Enumerable.Range(1, SectionsPerCategory).Select(s => $$"""
         INSERT INTO "KbSections" ("CategoryId", "Key", "Position", "Titles")
-        SELECT "Id", 'bench-guides', 0, '{"en":"Guides","fil":"Mga gabay","pl":"Poradniki","it":"Guide"}' FROM "KbCategories" WHERE "Key" = 'bench-help';
-        """;
+        SELECT "Id", 'bench-guides-{{c}}-{{s}}', {{s}}, '{"en":"Guides {{s}}","fil":"Mga gabay {{s}}","pl":"Poradniki {{s}}","it":"Guide {{s}}"}' FROM "KbCategories" WHERE "Key" = 'bench-help-{{c}}';
+        """ + "\n"))));
 
     /// <summary>What customers type into the help center's search, per language.</summary>
     private static readonly Dictionary<string, string[]> Queries = new()
@@ -51,7 +55,7 @@ public sealed class HelpCenter
             var request = new
             {
                 key,
-                sectionKey = SectionKey,
+                sectionKey = $"bench-guides-{(i % Categories) + 1}-{(i / Categories % SectionsPerCategory) + 1}",
                 language,
                 title = title.Length > 150 ? title[..150] : title,
                 body,
