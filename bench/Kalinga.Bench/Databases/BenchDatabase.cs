@@ -28,6 +28,9 @@ public abstract class BenchDatabase(BenchOptions options, string kalingaDll)
     /// <summary>Makes a fresh copy of the cached database for one run.</summary>
     public abstract Task PrepareRunAsync();
 
+    /// <summary>Runs SQL against the run copy (the help center's structure rows, which the product's API cannot create).</summary>
+    public abstract Task ExecuteOnRunCopyAsync(string sql);
+
     /// <summary>Issues an API token with the app's own verb, against the run copy.</summary>
     public async Task<string> IssueTokenAsync()
     {

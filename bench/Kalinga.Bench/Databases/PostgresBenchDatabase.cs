@@ -92,6 +92,14 @@ public sealed class PostgresBenchDatabase : BenchDatabase
         }
     }
 
+    public override async Task ExecuteOnRunCopyAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(RunDatabase));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task MigrateDatabaseAsync(string database)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("kalinga-bench-migrate-").FullName;

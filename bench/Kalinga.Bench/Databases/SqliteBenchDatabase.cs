@@ -58,6 +58,17 @@ public sealed class SqliteBenchDatabase(BenchOptions options, string kalingaDll)
         return $"SQLite {connection.ServerVersion}, WAL, synchronous=NORMAL; {new FileInfo(file).Length / 1e9:0.00} GB file; {counts}";
     }
 
+    public override async Task ExecuteOnRunCopyAsync(string sql)
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(RunDataDirectory, "kalinga.db"), Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     public override Task PrepareRunAsync()
     {
         if (Directory.Exists(RunDataDirectory))

@@ -48,6 +48,30 @@ public sealed class TextMaker(Vocabulary words)
         return text.ToString();
     }
 
+    /// <summary>
+    /// A help-center article body in Markdown: four to six sections of the agents' sentences and word-chain sentences,
+    /// each under a heading taken from the subjects; a few hundred words.
+    /// </summary>
+    public string Article(Random random)
+    {
+        var pool = words.Sentences.GetValueOrDefault("agent") ?? words.Sentences["customer"];
+        var text = new StringBuilder(4096);
+        var sections = random.Next(4, 7);
+        for (var s = 0; s < sections; s++)
+        {
+            text.Append("## ").Append(Renumber(Pick(random, words.Subjects), random)).Append("\n\n");
+            var sentences = random.Next(4, 8);
+            for (var i = 0; i < sentences; i++)
+            {
+                text.Append(i == 0 ? "" : " ").Append(random.NextDouble() < 0.3 ? Chain(random) : Renumber(Pick(random, pool), random));
+            }
+
+            text.Append("\n\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
     /// <summary>A new sentence from the word chain, 6 to 30 words.</summary>
     private string Chain(Random random)
     {

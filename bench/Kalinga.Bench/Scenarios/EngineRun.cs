@@ -95,9 +95,27 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
                     null, () => AgentSession.GetPageAsync(server.BaseAddress, page, cookie));
             }
 
-            if (Runs("portal"))
+            if (Runs("portal") || Runs("kb"))
             {
-                Unavailable("portal article page (server render)", "the generated desk has no help center yet (10,000 articles to generate)");
+                var help = await LoadHelpCenterAsync(server, token);
+                if (Runs("portal"))
+                {
+                    var pages = help.ArticlePaths;
+                    foreach (var clients in new[] { 1, Clients })
+                    {
+                        await LoadAsync(server, $"portal article page /kb/{{lang}}/articles/{{key}} (server render, {help.Count:N0} articles)", clients,
+                            Lua.GetAny(pages, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, pages[0], null));
+                    }
+                }
+
+                if (Runs("kb"))
+                {
+                    foreach (var clients in new[] { 1, Clients })
+                    {
+                        await LoadAsync(server, $"KB search /kb/{{lang}}/search?q= (portal page, en/fil/pl/it, {help.Count:N0} articles)", clients,
+                            Lua.GetAny(HelpCenter.SearchPaths, null), Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, HelpCenter.SearchPaths[0], null));
+                    }
+                }
             }
 
             if (Runs("mail"))
@@ -155,6 +173,29 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         });
     }
 
+    /// <summary>
+    /// The help center the portal scenarios read: structure rows, then every article created and published through the
+    /// API with 4 clients, timed.
+    /// </summary>
+    private async Task<HelpCenter> LoadHelpCenterAsync(ServerProcess server, string token)
+    {
+        var help = new HelpCenter(workload.Plan, options.Smoke ? 50 : 10_000);
+        await database.ExecuteOnRunCopyAsync(HelpCenter.StructureSql);
+        say($"  help center: creating and publishing {help.Count:N0} articles via POST /api/v1/kb/articles, 4 clients");
+        var load = Machine.LoadAverage();
+        var took = await help.LoadAsync(server.BaseAddress, token, 4);
+        Add(new Measurement
+        {
+            Scenario = $"help center load: {help.Count:N0} articles created and published via POST /api/v1/kb/articles (4 clients)",
+            Engine = database.Engine,
+            Value = help.Count / took.TotalSeconds,
+            Unit = "articles/s",
+            Requests = help.Count,
+            LoadAverage = load,
+        });
+        return help;
+    }
+
     private bool Runs(string scenario) => options.Only.Count == 0 || options.Only.Contains(scenario);
 
     private ServerProcess StartKalinga() =>
@@ -197,9 +238,6 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         };
         return Add(m);
     }
-
-    private void Unavailable(string scenario, string why) =>
-        Add(new Measurement { Scenario = scenario, Engine = database.Engine, Unit = "", Unavailable = why, LoadAverage = Machine.LoadAverage() });
 
     private Measurement Add(Measurement m)
     {
