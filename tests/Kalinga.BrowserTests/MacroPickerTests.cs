@@ -13,6 +13,8 @@ public sealed class MacroPickerTests(WorkspaceApp app)
         var page = await app.SignInAsync(WorkspaceApp.Emma);
         await page.GotoAsync($"/agent/tickets/{ticket.Number}");
         await page.GetByRole(AriaRole.Heading, new() { Name = $"#{ticket.Number} Zwrot za suszarkę" }).WaitForAsync();
+        // The heading is there from the prerender already; keys count once the page is live.
+        await page.Locator("html[data-shortcuts=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Locator("body").PressAsync("m");
         var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Type to filter the macros" });

@@ -28,12 +28,15 @@ export function init(dotnet) {
     dotnet.invokeMethodAsync("OnShortcut", e.key);
   };
   document.addEventListener("keydown", handler);
+  // Says that the page is live and takes shortcuts (the prerendered page shows before its circuit connects).
+  document.documentElement.dataset.shortcuts = "on";
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
 export function dispose() {
   if (handler) document.removeEventListener("keydown", handler);
   handler = null;
+  delete document.documentElement.dataset.shortcuts;
 }
 
 export function focus(id) {
