@@ -37,7 +37,7 @@ public sealed partial class RedisLiveBridge(
         {
             if (!subscribed)
             {
-                subscribed = await SubscribeAsync(redis);
+                subscribed = await SubscribeAsync(redis, stoppingToken);
             }
             else
             {
@@ -60,12 +60,20 @@ public sealed partial class RedisLiveBridge(
         }
     }
 
-    /// <summary>Subscribes once; the multiplexer renews the subscription by itself after a reconnect.</summary>
-    private async Task<bool> SubscribeAsync(RedisConnection redis)
+    /// <summary>
+    /// Subscribes once; the multiplexer renews the subscription by itself after a reconnect. A first connection still
+    /// opening in the background (a slow start) gets a few seconds of wall time before the heartbeat's retry takes over.
+    /// </summary>
+    private async Task<bool> SubscribeAsync(RedisConnection redis, CancellationToken ct)
     {
         try
         {
             var subscriber = await redis.SubscriberAsync();
+            for (var waited = 0; waited < 50 && !subscriber.Multiplexer.IsConnected; waited++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
+
             await subscriber.SubscribeAsync(redis.Channel, (_, value) => Receive(value));
             subscribed.TrySetResult();
             return true;
@@ -73,6 +81,10 @@ public sealed partial class RedisLiveBridge(
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogSubscribeFailed(logger, ex);
+            return false;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
             return false;
         }
     }

@@ -72,7 +72,7 @@ public sealed class LiveNode : IAsyncDisposable
 
         if (redis is null)
         {
-            await node.hosted.OfType<RedisLiveBridge>().Single().Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
+            await node.hosted.OfType<RedisLiveBridge>().Single().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         return node;
