@@ -21,9 +21,14 @@ public static class Lua
         """;
 
     /// <summary>GET of one of the given paths, chosen at random for each request.</summary>
-    public static string GetAny(IReadOnlyList<string> paths, string? token)
+    public static string GetAny(IReadOnlyList<string> paths, string? token, string? cookie = null)
     {
         var lua = new StringBuilder(Header(token));
+        if (cookie is not null)
+        {
+            lua.Append("wrk.headers[\"Cookie\"] = ").Append(Quote(cookie)).Append('\n');
+        }
+
         lua.Append("local paths = {\n");
         foreach (var path in paths)
         {
