@@ -30,13 +30,41 @@ public sealed class ListTickets(KalingaDb db)
             throw new RuleException("limit", $"Ask for 1 to {MaxLimit} tickets per page.");
         }
 
-        var query = db.Tickets.AsNoTracking().Matching(filter);
-        if (cursor is not null)
+        var after = cursor is null ? null : Cursor.Parse(cursor, sort, descending);
+        await using var connection = await ConnectionScope.OpenAsync(db, ct);
+        IQueryable<Ticket> query;
+        if (filter.Statuses is { Count: > 1 } statuses && sort is TicketSort.Updated or TicketSort.Created)
         {
-            query = After(query, Cursor.Parse(cursor, sort, descending), sort, descending);
+            // "Open or pending, newest first" read through a (status, time) index in one range per status: SQLite cannot
+            // merge several ranges of an index in order, so an IN list read every open ticket of the desk and sorted
+            // them for one page. Each status gives its own first page from its range; the union, ordered again, names
+            // the page's tickets, which are then read by key.
+            var ids = await Ordered(
+                    statuses.Distinct()
+                        .Select(status => Ordered(Where(filter with { Statuses = [status] }, after, sort, descending), sort, descending).Take(limit + 1))
+                        .Aggregate(Queryable.Concat),
+                    sort, descending)
+                .Take(limit + 1).Select(t => t.Id).ToListAsync(ct);
+            query = db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id));
+        }
+        else
+        {
+            query = Where(filter, after, sort, descending);
         }
 
-        query = (sort, descending) switch
+        var rows = await TicketSummaries.ListAsync(db, Ordered(query, sort, descending).Take(limit + 1), ct);
+        var next = rows.Count > limit ? Cursor.From(rows[limit - 1], sort, descending) : null;
+        return new TicketPage(rows.Take(limit).ToList(), next);
+    }
+
+    private IQueryable<Ticket> Where(TicketFilter filter, Cursor? after, TicketSort sort, bool descending)
+    {
+        var query = db.Tickets.AsNoTracking().Matching(filter);
+        return after is null ? query : After(query, after, sort, descending);
+    }
+
+    private static IQueryable<Ticket> Ordered(IQueryable<Ticket> query, TicketSort sort, bool descending) =>
+        (sort, descending) switch
         {
             (TicketSort.Created, true) => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
             (TicketSort.Created, false) => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
@@ -46,12 +74,6 @@ public sealed class ListTickets(KalingaDb db)
             (_, true) => query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
             _ => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
         };
-
-        await using var connection = await ConnectionScope.OpenAsync(db, ct);
-        var rows = await TicketSummaries.ListAsync(db, query.Take(limit + 1), ct);
-        var next = rows.Count > limit ? Cursor.From(rows[limit - 1], sort, descending) : null;
-        return new TicketPage(rows.Take(limit).ToList(), next);
-    }
 
     /// <summary>The <c>sort</c> words of ticket lists: updated, created, number or priority, '-' first for newest or highest.</summary>
     public static (TicketSort Sort, bool Descending) ParseSort(string sort)

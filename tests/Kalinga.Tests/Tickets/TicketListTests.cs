@@ -32,6 +32,45 @@ public sealed class TicketListTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.Equal(Enumerable.Reverse(created), seen);
     }
 
+    [Theory]
+    [InlineData("-updated")]
+    [InlineData("updated")]
+    [InlineData("-created")]
+    [InlineData("created")]
+    public async Task Paging_a_list_of_several_statuses_interleaves_them_in_order_and_returns_each_ticket_once(string sort)
+    {
+        var client = await app.ClientAsync();
+        var email = $"statuses{sort.TrimStart('-')}{(sort.StartsWith('-') ? "desc" : "asc")}@example.test";
+        string[] statuses = ["open", "pending", "on_hold", "solved", "open", "on_hold", "pending", "open", "pending"];
+        var expected = new List<long>();
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var ticket = await client.CreateTicketAsync(subject: $"Interleaved {i}", email: email);
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            (await client.PatchAsync($"/api/v1/tickets/{ticket.Number}", new { status = statuses[i] })).EnsureSuccessStatusCode();
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            if (statuses[i] != "solved")
+            {
+                expected.Add(ticket.Number);
+            }
+        }
+
+        var customer = await CustomerIdAsync(client, expected[0]);
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var url = $"/api/v1/tickets?status=open,pending,on_hold&limit=3&sort={sort}&customer={customer}" + (cursor is null ? "" : "&cursor=" + cursor);
+            var page = await client.GetAsync<TicketPage>(url);
+            Assert.True(page.Items.Count <= 3);
+            seen.AddRange(page.Items.Select(t => t.Number));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(sort.StartsWith('-') ? Enumerable.Reverse(expected) : expected, seen);
+    }
+
     [Fact]
     public async Task Filters_narrow_the_list_by_status_reason_channel_tag_and_assignee()
     {
