@@ -70,10 +70,10 @@ public sealed class PostgresSearchIndex : ISearchIndex
     // Each table yields its newest matches first and stops at the window (see SearchQuery.Window); the rank is
     // computed on those rows only, after the limit. ts_rank reads only the row's own vector, so ranking the window
     // costs the same for a rare word and a common one.
-    public Task<IQueryable<SearchHit>> FindAsync(KalingaDb db, SearchQuery query, CancellationToken ct)
+    public Task<SearchHits> FindAsync(KalingaDb db, SearchQuery query, int? wanted, CancellationToken ct)
     {
         var tsquery = query.ToTsQuery();
-        return Task.FromResult(db.Database.SqlQuery<SearchHit>($"""
+        return Task.FromResult(new SearchHits(db.Database.SqlQuery<SearchHit>($"""
             SELECT DISTINCT ON ("TicketId") "TicketId", "Score", "MessageId" FROM (
                 SELECT m."TicketId" AS "TicketId", -ts_rank(h."Vector", to_tsquery('simple', {tsquery}))::float8 AS "Score", m."Id" AS "MessageId"
                 FROM (
@@ -88,6 +88,6 @@ public sealed class PostgresSearchIndex : ISearchIndex
                 ) AS h
             ) AS hits
             ORDER BY "TicketId", "Score"
-            """));
+            """), Narrowed: false));
     }
 }

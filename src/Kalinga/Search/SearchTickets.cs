@@ -33,14 +33,12 @@ public sealed class SearchTickets(KalingaDb db)
         }
 
         await using var connection = await ConnectionScope.OpenAsync(db, ct);
-        var hits = await db.SearchIndex.FindAsync(db, query, ct);
-        var page = await (
-                from hit in hits
-                join ticket in db.Tickets.AsNoTracking().Matching(filter) on hit.TicketId equals ticket.Id
-                orderby hit.Score, ticket.Id descending
-                select new { hit.TicketId, hit.Score, hit.MessageId })
-            .Skip(offset).Take(limit + 1)
-            .ToListAsync(ct);
+        var found = await db.SearchIndex.FindAsync(db, query, offset + limit + 1, ct);
+        var page = await PageAsync(found.Hits, filter, limit, offset, ct);
+        if (found.Narrowed && page.Count <= limit)
+        {
+            page = await PageAsync((await db.SearchIndex.FindAsync(db, query, wanted: null, ct)).Hits, filter, limit, offset, ct);
+        }
 
         var ids = page.Take(limit).Select(h => h.TicketId).ToList();
         var summaries = (await TicketSummaries.ListAsync(db, db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)), ct)).ToDictionary(t => t.Id);
@@ -54,6 +52,16 @@ public sealed class SearchTickets(KalingaDb db)
             .ToList();
         return new SearchResults(text!, items, page.Count > limit);
     }
+
+    private Task<List<PageHit>> PageAsync(IQueryable<SearchHit> hits, TicketFilter filter, int limit, int offset, CancellationToken ct) => (
+            from hit in hits
+            join ticket in db.Tickets.AsNoTracking().Matching(filter) on hit.TicketId equals ticket.Id
+            orderby hit.Score, ticket.Id descending
+            select new PageHit(hit.TicketId, hit.Score, hit.MessageId))
+        .Skip(offset).Take(limit + 1)
+        .ToListAsync(ct);
+
+    private sealed record PageHit(long TicketId, double Score, long? MessageId);
 
     /// <summary>The part of the text around the first matched word, cut at word boundaries.</summary>
     internal static string Snippet(string text, SearchQuery query)

@@ -69,16 +69,29 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// as typed already fill the window in either table, the newest window of those is the answer and the longer
     /// words are not expanded (for "refund" at a million tickets, a few milliseconds instead of a fifth of a second).
     /// </remarks>
-    public async Task<IQueryable<SearchHit>> FindAsync(KalingaDb db, SearchQuery query, CancellationToken ct)
+    /// <remarks>
+    /// What a common word costs is mostly joining each matching message of the window to its ticket (a lookup in the
+    /// largest table). Ordered newest first, a ticket whose newest matching message is outside a smaller window ranks
+    /// below every ticket inside it, so when <paramref name="wanted"/> is given the messages are read in a window of a
+    /// few times that, and the caller asks again with the whole window only when the smaller one leaves its page
+    /// short. Subjects need no join and keep the whole window, so subject matches rank exactly as before.
+    /// </remarks>
+    public async Task<SearchHits> FindAsync(KalingaDb db, SearchQuery query, int? wanted, CancellationToken ct)
     {
+        var messages = wanted is { } w ? Math.Clamp(w * 4, NarrowWindow, SearchQuery.Window) : SearchQuery.Window;
+        var narrowed = messages < SearchQuery.Window;
         if (query.ToFts5AsTyped() is { } asTyped && await CountAsync(db, asTyped, ct) >= SearchQuery.Window)
         {
-            return Newest(db, asTyped);
+            return new SearchHits(Newest(db, asTyped, messages), narrowed);
         }
 
         var match = query.ToFts5();
-        return await CountAsync(db, match, ct) < SearchQuery.Window ? Ranked(db, match) : Newest(db, match);
+        return await CountAsync(db, match, ct) < SearchQuery.Window
+            ? new SearchHits(Ranked(db, match), Narrowed: false)
+            : new SearchHits(Newest(db, match, messages), narrowed);
     }
+
+    private const int NarrowWindow = 100;
 
     // The larger of the two tables' match counts, each counted no further than the window.
     private static async Task<int> CountAsync(KalingaDb db, string match, CancellationToken ct) =>
@@ -103,12 +116,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     // FTS5 walks its doclists by rowid and stops at the window: the newest matches of each table, scored -1 for a
     // subject and 0 for a body, less a sliver per id so that newer sorts first.
-    private static IQueryable<SearchHit> Newest(KalingaDb db, string match) => db.Database.SqlQuery<SearchHit>($"""
+    private static IQueryable<SearchHit> Newest(KalingaDb db, string match, int messages) => db.Database.SqlQuery<SearchHit>($"""
         SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
             SELECT m."TicketId" AS "TicketId", -(h."Id" * 1e-12) AS "Score", m."Id" AS "MessageId"
             FROM (
                 SELECT rowid AS "Id" FROM "MessageSearch"
-                WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+                WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {messages}
             ) AS h JOIN "Messages" AS m ON m."Id" = h."Id"
             UNION ALL
             SELECT "Id", -1.0 - ("Id" * 1e-12), NULL FROM (

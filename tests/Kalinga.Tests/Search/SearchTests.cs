@@ -1,5 +1,6 @@
 using System.Net;
 using Kalinga.Search;
+using Kalinga.Tickets;
 using Kalinga.Tests.Infrastructure;
 
 namespace Kalinga.Tests.Search;
@@ -62,6 +63,45 @@ public sealed class SearchTests(SearchTests.App app) : IClassFixture<SearchTests
         Assert.Contains("q", empty.Errors!.Keys);
         Assert.Empty(none.Items);
         Assert.NotNull(hostile.Items);
+    }
+
+    [Fact]
+    public async Task A_common_word_fills_the_page_and_a_filter_still_finds_older_matches()
+    {
+        // More than a thousand matching messages: the search reads the newest ones only, in a small window first.
+        var client = await app.ReadyAsync();
+        var busy = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            busy.Add((await client.CreateTicketAsync(subject: $"Boiler {i}", text: "The quokkameter shows red.", email: "busy@example.test")).Number);
+        }
+
+        // Four tickets at a time, each ticket's notes one after another (notes on one ticket at once would conflict).
+        async Task NotesAsync(int perTicket) => await Parallel.ForEachAsync(busy, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (number, _) =>
+        {
+            for (var i = 0; i < perTicket; i++)
+            {
+                (await client.PostAsync($"/api/v1/tickets/{number}/notes", new { text = $"Quokkameter reading {i} checked." })).EnsureSuccessStatusCode();
+            }
+        });
+
+        await NotesAsync(24);
+        var quiet = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            quiet.Add((await client.CreateTicketAsync(subject: $"Heater {i}", text: "Our quokkameter broke.", email: "quiet@example.test")).Number);
+        }
+
+        await NotesAsync(27);
+
+        var newest = await client.GetAsync<SearchResults>("/api/v1/search?q=quokkameter&limit=20");
+        var customer = (await client.GetAsync<TicketDetails>($"/api/v1/tickets/{quiet[0]}")).Customer.Id;
+        var older = await client.GetAsync<SearchResults>($"/api/v1/search?q=quokkameter&limit=20&customer={customer}");
+
+        Assert.Equal(20, newest.Items.Count);
+        Assert.True(newest.HasMore);
+        Assert.Equal(newest.Items.Count, newest.Items.Select(r => r.Ticket.Number).Distinct().Count());
+        Assert.Equal(quiet, older.Items.Select(r => r.Ticket.Number).Order());
     }
 
     /// <summary>One set of tickets in four languages for all the search tests of this class.</summary>
