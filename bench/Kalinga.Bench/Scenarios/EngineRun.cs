@@ -136,6 +136,11 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
                 await IngestMailAsync();
             }
 
+            if (Runs("sla"))
+            {
+                await ScanSlaClocksAsync(server, token);
+            }
+
 
             Add(new Measurement
             {
@@ -157,6 +162,45 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A running SLA clock on every ticket, one in <see cref="SlaClocks.DueEvery"/> past its warning time: the server's
+    /// CPU while the scanner raises those warnings (and the dispatcher handles them), then over a quiet minute.
+    /// </summary>
+    private async Task ScanSlaClocksAsync(ServerProcess server, string token)
+    {
+        var clocks = workload.Plan.Tickets;
+        var due = clocks / SlaClocks.DueEvery;
+        say($"  SLA scanner: a running clock on each of {clocks:N0} tickets, {due:N0} past their warning time");
+        var insert = System.Diagnostics.Stopwatch.StartNew();
+        await database.ExecuteOnRunCopyAsync(SlaClocks.InsertSql(database.Engine));
+        say($"    inserted in {insert.Elapsed.TotalSeconds:N1} s");
+
+        // The scanner runs every 30 seconds: a window of 65 seconds holds at least two passes.
+        foreach (var (what, seconds) in new[] { ($"{due:N0} due warnings raised", 65), ("quiet, nothing due", options.Smoke ? 31 : 60) })
+        {
+            var load = Machine.LoadAverage();
+            var before = server.CpuTime();
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+            var cpu = server.CpuTime() - before;
+            Add(new Measurement
+            {
+                Scenario = $"SLA scanner with {clocks:N0} running clocks: {what} (server CPU over {seconds} s, dispatch included)",
+                Engine = database.Engine,
+                Value = cpu.TotalMilliseconds,
+                Unit = "ms CPU",
+                LoadAverage = load,
+            });
+        }
+
+        // The warnings must have been raised, or the figures above measured nothing.
+        var atRisk = await Probe.GetAsync(server.BaseAddress, $"/api/v1/tickets?sla=at_risk&limit={Math.Min(due, 200)}", token);
+        var found = System.Text.Json.JsonDocument.Parse(atRisk).RootElement.GetProperty("items").GetArrayLength();
+        if (found < Math.Min(due, 200))
+        {
+            throw new InvalidOperationException($"The SLA scanner raised {found} warnings of {due} due within two minutes.");
+        }
     }
 
     /// <summary>The import-mail verb on a folder of generated .eml files, timed end to end (process start included).</summary>
