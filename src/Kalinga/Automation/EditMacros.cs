@@ -14,11 +14,7 @@ public sealed class EditMacros(KalingaDb db, RuleValidator validator, Configurat
         var macro = new Macro(request.Name, now);
         await WriteAsync(request, macro, now, ct);
         db.Macros.Add(macro);
-        await db.SaveChangesAsync(ct);
-        var view = MacroView.From(macro);
-        audit.Record(actor, ConfigurationKinds.Macro, macro.Id, ConfigurationKinds.Created, null, view);
-        await db.SaveChangesAsync(ct);
-        return view;
+        return await audit.SaveCreatedAsync(actor, ConfigurationKinds.Macro, () => macro.Id, () => MacroView.From(macro), ct);
     }
 
     public async Task<MacroView?> UpdateAsync(long id, MacroRequest request, Actor actor, CancellationToken ct)

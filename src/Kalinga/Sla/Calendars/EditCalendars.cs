@@ -15,11 +15,7 @@ public sealed class EditCalendars(KalingaDb db, ConfigurationAudit audit, TimePr
         var (_, hours, holidays) = request.Validate();
         var calendar = new BusinessCalendar(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
         db.BusinessCalendars.Add(calendar);
-        await db.SaveChangesAsync(ct);
-        var view = CalendarView.From(calendar);
-        audit.Record(actor, ConfigurationKinds.Calendar, calendar.Id, ConfigurationKinds.Created, null, view);
-        await db.SaveChangesAsync(ct);
-        return view;
+        return await audit.SaveCreatedAsync(actor, ConfigurationKinds.Calendar, () => calendar.Id, () => CalendarView.From(calendar), ct);
     }
 
     public async Task<CalendarView?> UpdateAsync(long id, CalendarRequest request, Actor actor, CancellationToken ct)
