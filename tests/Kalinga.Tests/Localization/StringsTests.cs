@@ -87,7 +87,7 @@ public sealed class StringsTests
     }
 
     private static HashSet<string> Placeholders(string? text) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(text ?? "", @"\{\d+\}").Select(m => m.Value)];
+        [.. System.Text.RegularExpressions.Regex.Matches(text ?? "", @"\{\d+(?::[^}]*)?\}").Select(m => m.Value)];
 
     private static Dictionary<string, string?> Entries(CultureInfo culture) => Entries(Strings.ResourceManager, culture);
 
