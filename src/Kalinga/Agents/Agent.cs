@@ -57,14 +57,14 @@ public sealed class Agent
     public void Rename(string? name)
     {
         var trimmed = name?.Trim() ?? "";
-        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", "A name has 1 to 200 characters.");
+        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", new LocalText("Adm3_Problem.Name200"));
     }
 
     public void ChangeEmail(string? email)
     {
         var normalized = NormalizeEmail(email);
         var valid = normalized.Length <= 320 && MailAddress.TryCreate(normalized, out var address) && address.Address == normalized;
-        Email = valid ? normalized : throw new RuleException("email", "Give a plain e-mail address such as ana@example.com.");
+        Email = valid ? normalized : throw new RuleException("email", new LocalText("Adm3_Problem.Email"));
     }
 
     public void SpeakLanguages(IEnumerable<string>? codes)
@@ -72,7 +72,7 @@ public sealed class Agent
         var normalized = (codes ?? []).Select(SupportedLanguages.Normalize).ToList();
         if (normalized.Count == 0 || normalized.Contains(null))
         {
-            throw new RuleException("languages", $"List one or more of: {string.Join(", ", SupportedLanguages.Supported)}.");
+            throw new RuleException("languages", new LocalText("Adm3_Problem.ListLanguages", string.Join(", ", SupportedLanguages.Supported)));
         }
 
         Languages = [.. normalized.Distinct().OfType<string>()];
@@ -80,13 +80,13 @@ public sealed class Agent
 
     public void UseUiLanguage(string? code) =>
         UiLanguage = SupportedLanguages.Normalize(code)
-            ?? throw new RuleException("uiLanguage", $"Use one of: {string.Join(", ", SupportedLanguages.Supported)}.");
+            ?? throw new RuleException("uiLanguage", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", SupportedLanguages.Supported)));
 
     public void SetPassword(string? password, IPasswordHasher<Agent> hasher)
     {
         if (password is null || password.Length is < MinPasswordLength or > MaxPasswordLength)
         {
-            throw new RuleException("password", $"A password has {MinPasswordLength} to {MaxPasswordLength} characters.");
+            throw new RuleException("password", new LocalText("Adm3_Problem.Password", MinPasswordLength, MaxPasswordLength));
         }
 
         PasswordHash = hasher.HashPassword(this, password);

@@ -29,7 +29,7 @@ public sealed class CreateAgent(KalingaDb db, IPasswordHasher<Agent> hasher, Tim
 
         if (await db.Agents.AnyAsync(a => a.Email == agent.Email, ct))
         {
-            throw new ConflictException("email", "Another agent already signs in with this e-mail address.");
+            throw new ConflictException("email", new LocalText("Adm3_Problem.EmailTaken"));
         }
 
         agent.Teams.AddRange(await TeamsAsync(db, request.TeamIds, ct));
@@ -49,6 +49,6 @@ public sealed class CreateAgent(KalingaDb db, IPasswordHasher<Agent> hasher, Tim
         var distinct = ids.Distinct().ToList();
         var teams = await db.Teams.Where(t => distinct.Contains(t.Id)).ToListAsync(ct);
         var missing = distinct.Except(teams.Select(t => t.Id)).ToList();
-        return missing.Count == 0 ? teams : throw new RuleException("teamIds", $"There is no team {string.Join(", ", missing)}.");
+        return missing.Count == 0 ? teams : throw new RuleException("teamIds", new LocalText("Adm3_Problem.NoTeam", string.Join(", ", missing)));
     }
 }

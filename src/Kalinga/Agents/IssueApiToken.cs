@@ -8,7 +8,7 @@ public sealed class IssueApiToken(KalingaDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
         {
-            throw new RuleException("name", "A token needs a name of 1 to 200 characters.");
+            throw new RuleException("name", new LocalText("Adm3_Problem.TokenName"));
         }
 
         var (token, secret) = ApiToken.Issue(name, role, clock.GetUtcNow().UtcDateTime);

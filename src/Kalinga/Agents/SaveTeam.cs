@@ -52,7 +52,7 @@ public sealed class SaveTeam(KalingaDb db)
         var others = await db.Teams.Where(t => t.Id != team.Id).Select(t => t.Name).ToListAsync(ct);
         if (others.Any(n => string.Equals(n, team.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new ConflictException("name", $"There is already a team called '{team.Name}'.");
+            throw new ConflictException("name", new LocalText("Adm3_Problem.TeamTaken", team.Name));
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class SetTeamMembers(KalingaDb db)
         var missing = distinct.Except(agents.Select(a => a.Id)).ToList();
         if (missing.Count > 0)
         {
-            throw new RuleException("agentIds", $"There is no agent {string.Join(", ", missing)}.");
+            throw new RuleException("agentIds", new LocalText("Adm3_Problem.NoAgent", string.Join(", ", missing)));
         }
 
         team.SetMembers(agents);

@@ -9,8 +9,8 @@ public sealed class SetUiLanguage(KalingaDb db)
 {
     public async Task<string> HandleAsync(long agentId, string language, CancellationToken ct)
     {
-        var code = Languages.Normalize(language) ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+        var code = Languages.Normalize(language) ?? throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         var updated = await db.Agents.Where(a => a.Id == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UiLanguage, code), ct);
-        return updated == 1 ? code : throw new RuleException("agent", $"There is no agent {agentId}.");
+        return updated == 1 ? code : throw new RuleException("agent", new LocalText("Adm3_Problem.NoAgent", agentId));
     }
 }

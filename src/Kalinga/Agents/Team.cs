@@ -19,7 +19,7 @@ public sealed class Team
     public void Rename(string? name)
     {
         var trimmed = name?.Trim() ?? "";
-        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", "A team name has 1 to 200 characters.");
+        Name = trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", new LocalText("Adm3_Problem.TeamName"));
     }
 
     /// <summary>An empty description clears it.</summary>
@@ -30,7 +30,7 @@ public sealed class Team
         {
             0 => null,
             <= 1000 => trimmed,
-            _ => throw new RuleException("description", "A description has at most 1000 characters."),
+            _ => throw new RuleException("description", new LocalText("Adm3_Problem.Description")),
         };
     }
 

@@ -48,7 +48,7 @@ public sealed class UpdateAgent(KalingaDb db, IPasswordHasher<Agent> hasher, IMe
             agent.ChangeEmail(request.Email);
             if (await db.Agents.AnyAsync(a => a.Email == agent.Email && a.Id != id, ct))
             {
-                throw new ConflictException("email", "Another agent already signs in with this e-mail address.");
+                throw new ConflictException("email", new LocalText("Adm3_Problem.EmailTaken"));
             }
         }
 
@@ -94,7 +94,7 @@ public sealed class UpdateAgent(KalingaDb db, IPasswordHasher<Agent> hasher, IMe
 
         if (!await db.Agents.AnyAsync(a => a.Id != agent.Id && a.IsActive && a.Role == AgentRole.Admin, ct))
         {
-            throw new RuleException(deactivated ? "active" : "role", "This is the last active admin; make someone else an admin first.");
+            throw new RuleException(deactivated ? "active" : "role", new LocalText("Adm3_Problem.LastAdmin"));
         }
     }
 }

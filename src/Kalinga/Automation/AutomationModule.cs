@@ -38,6 +38,8 @@ public static class AutomationModule
         admin.MapPost("/", CreateAsync).WithSummary("Creates a trigger (events, conditions, actions) or a time-based automation");
         admin.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces a rule; a secret sent back as ******** stays as it was");
         admin.MapDelete("/{id:long}", DeleteAsync).WithSummary("Deletes a rule");
+        admin.MapPost("/{id:long}/move", MoveAsync)
+            .WithSummary("Moves a rule one place up or down among the rules of its kind; positions are renumbered 10, 20, 30…");
         app.MapMacros();
         return app;
     }
@@ -59,6 +61,9 @@ public static class AutomationModule
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, EditRules edit, ClaimsPrincipal user, CancellationToken ct) =>
         await edit.DeleteAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<RuleView>, NotFound>> MoveAsync(long id, MoveRuleRequest request, EditRules edit, ClaimsPrincipal user, CancellationToken ct) =>
+        await edit.MoveAsync(id, request.Step(), user.Actor(), ct) is { } rule ? TypedResults.Ok(rule) : TypedResults.NotFound();
 
     private static async Task<Ok<DryRunResult>> DryRunAsync(RuleRequest request, DryRunRule dryRun, CancellationToken ct) =>
         TypedResults.Ok(await dryRun.HandleAsync(request, ct));

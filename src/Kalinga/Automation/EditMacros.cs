@@ -14,11 +14,7 @@ public sealed class EditMacros(KalingaDb db, RuleValidator validator, Configurat
         var macro = new Macro(request.Name, now);
         await WriteAsync(request, macro, now, ct);
         db.Macros.Add(macro);
-        await db.SaveChangesAsync(ct);
-        var view = MacroView.From(macro);
-        audit.Record(actor, ConfigurationKinds.Macro, macro.Id, ConfigurationKinds.Created, null, view);
-        await db.SaveChangesAsync(ct);
-        return view;
+        return await audit.SaveCreatedAsync(actor, ConfigurationKinds.Macro, () => macro.Id, () => MacroView.From(macro), ct);
     }
 
     public async Task<MacroView?> UpdateAsync(long id, MacroRequest request, Actor actor, CancellationToken ct)
@@ -56,17 +52,17 @@ public sealed class EditMacros(KalingaDb db, RuleValidator validator, Configurat
         var actions = request.Actions ?? [];
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
-            throw new RuleException("name", "Give a name of 1 to 200 characters.");
+            throw new RuleException("name", new LocalText("Adm3_Problem.MacroName"));
         }
 
         if (actions.Count > RuleValidator.MaxActions)
         {
-            throw new RuleException("actions", $"At most {RuleValidator.MaxActions} actions.");
+            throw new RuleException("actions", new LocalText("Adm3_Problem.MacroTooManyActions", RuleValidator.MaxActions));
         }
 
         if (actions.Count == 0 && request.Templates is not { Count: > 0 })
         {
-            throw new RuleException("templates", "A macro writes a reply, takes actions, or both.");
+            throw new RuleException("templates", new LocalText("Adm3_Problem.MacroEmpty"));
         }
 
         if (request.Templates is { Count: > 0 })

@@ -27,24 +27,24 @@ public static partial class ReplyTemplates
     {
         if (templates is null || !templates.ContainsKey(Languages.Default))
         {
-            throw new RuleException(path, "Give the text at least in English (\"en\"), and in fil, pl, it as you like.");
+            throw new RuleException(path, new LocalText("Adm3_Problem.TemplatesEnglish"));
         }
 
         foreach (var (language, text) in templates)
         {
             if (!Languages.IsSupported(language))
             {
-                throw new RuleException($"{path}.{language}", $"Use the languages: {string.Join(", ", Languages.Supported)}.");
+                throw new RuleException($"{path}.{language}", new LocalText("Adm3_Problem.LanguagesUse", string.Join(", ", Languages.Supported)));
             }
 
             if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
             {
-                throw new RuleException($"{path}.{language}", $"Write 1 to {MaxLength} characters.");
+                throw new RuleException($"{path}.{language}", new LocalText("Adm3_Problem.TextLength", MaxLength));
             }
 
             if (Placeholder().Matches(text).Select(m => m.Groups[1].Value).FirstOrDefault(p => !Placeholders.Contains(p)) is { } unknown)
             {
-                throw new RuleException($"{path}.{language}", $"Unknown placeholder {{{{{unknown}}}}}; use: {string.Join(", ", Placeholders)}.");
+                throw new RuleException($"{path}.{language}", new LocalText("Adm3_Problem.UnknownPlaceholder", $"{{{{{unknown}}}}}", string.Join(", ", Placeholders)));
             }
         }
     }

@@ -59,20 +59,20 @@ public static class RuleFields
         var custom = c.Field.StartsWith(CustomPrefix, StringComparison.Ordinal) && c.Field.Length > CustomPrefix.Length;
         if (!Ops.TryGetValue(c.Field, out var ops) && !custom)
         {
-            throw new RuleException($"{path}.field", $"Unknown field '{c.Field}'; use one of: {string.Join(", ", Names)}, or custom.<key>.");
+            throw new RuleException($"{path}.field", new LocalText("Adm3_Problem.UnknownField", c.Field, string.Join(", ", Names)));
         }
 
         ops ??= Text;
         if (!ops.Contains(c.Op))
         {
-            throw new RuleException($"{path}.op", $"'{c.Field}' takes the operators: {string.Join(", ", ops)}.");
+            throw new RuleException($"{path}.op", new LocalText("Adm3_Problem.FieldOperators", c.Field, string.Join(", ", ops)));
         }
 
         var values = c.Values;
         var list = c.Op is In or NotIn;
         if (values.Count == 0 || (!list && values.Count != 1) || values.Any(v => v.Length > 1000))
         {
-            throw new RuleException($"{path}.value", list ? "Give a list of values." : "Give one value (up to 1000 characters).");
+            throw new RuleException($"{path}.value", list ? new LocalText("Adm3_Problem.ValueList") : new LocalText("Adm3_Problem.ValueOne"));
         }
 
         foreach (var v in values)
@@ -98,7 +98,7 @@ public static class RuleFields
         };
         if (!ok)
         {
-            throw new RuleException(path, $"'{v}' is not a valid value for {field}.");
+            throw new RuleException(path, new LocalText("Adm3_Problem.NotValidFor", v, field));
         }
     }
 }

@@ -18,17 +18,17 @@ public sealed class RuleValidator(KalingaDb db)
         {
             if (r.Events is not { Count: > 0 } events)
             {
-                throw new RuleException("events", $"A trigger listens to at least one of: {string.Join(", ", TriggerEvents.All)}.");
+                throw new RuleException("events", new LocalText("Adm3_Problem.EventsNeeded", string.Join(", ", TriggerEvents.All)));
             }
 
             if (events.FirstOrDefault(e => !TriggerEvents.All.Contains(e)) is { } unknown)
             {
-                throw new RuleException("events", $"Unknown event '{unknown}'; use: {string.Join(", ", TriggerEvents.All)}.");
+                throw new RuleException("events", new LocalText("Adm3_Problem.UnknownEvent", unknown, string.Join(", ", TriggerEvents.All)));
             }
         }
         else if (r.Events is { Count: > 0 })
         {
-            throw new RuleException("events", "A time-based automation runs on time, not on events; leave events out.");
+            throw new RuleException("events", new LocalText("Adm3_Problem.AutomationNoEvents"));
         }
 
         var reasons = (await db.ContactReasons.Select(c => c.Code).ToListAsync(ct)).ToHashSet();
@@ -51,7 +51,7 @@ public sealed class RuleValidator(KalingaDb db)
 
         if (r.Actions.Count is 0 or > MaxActions)
         {
-            throw new RuleException("actions", $"Give 1 to {MaxActions} actions.");
+            throw new RuleException("actions", new LocalText("Adm3_Problem.ActionsCount", MaxActions));
         }
 
         await CheckActionsAsync(r.Actions, "actions", macro: false, ct);
@@ -66,8 +66,8 @@ public sealed class RuleValidator(KalingaDb db)
             if (!RuleAction.Types.Contains(a.Type) || (macro && a.Type is RuleAction.Reply or RuleAction.Webhook))
             {
                 throw new RuleException($"{at}.type", macro
-                    ? "A macro's actions are assign, set, add_tags, remove_tags, note or notify; its reply is in 'templates'."
-                    : $"Unknown action; use one of: {string.Join(", ", RuleAction.Types)}.");
+                    ? new LocalText("Adm3_Problem.MacroActionType")
+                    : new LocalText("Adm3_Problem.UnknownAction", string.Join(", ", RuleAction.Types)));
             }
 
             await CheckAsync(a, at, ct);
@@ -81,17 +81,17 @@ public sealed class RuleValidator(KalingaDb db)
             case RuleAction.Assign:
                 if (a.AgentId is null && a.TeamId is null)
                 {
-                    throw new RuleException(at, "Give agentId, teamId or both.");
+                    throw new RuleException(at, new LocalText("Adm3_Problem.AssignTarget"));
                 }
 
                 if (a.AgentId is { } agent && !await db.Agents.AnyAsync(x => x.Id == agent && x.IsActive, ct))
                 {
-                    throw new RuleException($"{at}.agentId", $"There is no active agent {agent}.");
+                    throw new RuleException($"{at}.agentId", new LocalText("Adm3_Problem.NoActiveAgent", agent));
                 }
 
                 if (a.TeamId is { } team && !await db.Teams.AnyAsync(x => x.Id == team, ct))
                 {
-                    throw new RuleException($"{at}.teamId", $"There is no team {team}.");
+                    throw new RuleException($"{at}.teamId", new LocalText("Adm3_Problem.NoTeam", team));
                 }
 
                 break;
@@ -101,7 +101,7 @@ public sealed class RuleValidator(KalingaDb db)
             case RuleAction.AddTags or RuleAction.RemoveTags:
                 if (a.Tags is not { Count: > 0 and <= 20 } tags || tags.Any(t => Tag.Normalize(t).Length is 0 or > 64))
                 {
-                    throw new RuleException($"{at}.tags", "Give 1 to 20 tags of up to 64 characters.");
+                    throw new RuleException($"{at}.tags", new LocalText("Adm3_Problem.TagsCount"));
                 }
 
                 break;
@@ -113,19 +113,19 @@ public sealed class RuleValidator(KalingaDb db)
                 if (a.To is not ("assignee" or "team") && !(a.To?.StartsWith("agent:", StringComparison.Ordinal) == true
                     && long.TryParse(a.To[6..], CultureInfo.InvariantCulture, out var id) && await db.Agents.AnyAsync(x => x.Id == id, ct)))
                 {
-                    throw new RuleException($"{at}.to", "Notify 'assignee', 'team' or 'agent:<id>' of an existing agent.");
+                    throw new RuleException($"{at}.to", new LocalText("Adm3_Problem.NotifyTarget"));
                 }
 
                 break;
             case RuleAction.Webhook:
                 if (!Uri.TryCreate(a.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || a.Url!.Length > 2000)
                 {
-                    throw new RuleException($"{at}.url", "Give an absolute http or https URL.");
+                    throw new RuleException($"{at}.url", new LocalText("Adm3_Problem.WebhookUrl"));
                 }
 
                 if (a.Secret is not { Length: >= 16 and <= 200 })
                 {
-                    throw new RuleException($"{at}.secret", "Give a secret of 16 to 200 characters; requests are signed with it (HMAC-SHA256).");
+                    throw new RuleException($"{at}.secret", new LocalText("Adm3_Problem.WebhookSecret"));
                 }
 
                 break;
@@ -136,7 +136,7 @@ public sealed class RuleValidator(KalingaDb db)
     private async Task<bool> FitsCustomFieldAsync(string key, string value, string at, CancellationToken ct)
     {
         var field = await db.CustomFields.AsNoTracking().SingleOrDefaultAsync(f => f.Key == key && f.IsActive, ct)
-            ?? throw new RuleException($"{at}.field", $"There is no active custom field '{key}'; admins define fields at /api/v1/custom-fields.");
+            ?? throw new RuleException($"{at}.field", new LocalText("Adm3_Problem.NoCustomField", key));
         try
         {
             return field.Normalize(value) is not null;
@@ -158,11 +158,11 @@ public sealed class RuleValidator(KalingaDb db)
             "reason" => await db.ContactReasons.AnyAsync(r => r.Code == v && r.IsActive, ct),
             { } f when f.StartsWith(RuleFields.CustomPrefix, StringComparison.Ordinal) =>
                 await FitsCustomFieldAsync(f[RuleFields.CustomPrefix.Length..], v, at, ct),
-            _ => throw new RuleException($"{at}.field", "Set status, priority, reason, language or custom.<key>."),
+            _ => throw new RuleException($"{at}.field", new LocalText("Adm3_Problem.SetField")),
         };
         if (!ok)
         {
-            throw new RuleException($"{at}.value", $"'{v}' is not a valid {a.Field}.");
+            throw new RuleException($"{at}.value", new LocalText("Adm3_Problem.NotValidValue", v, a.Field));
         }
     }
 }

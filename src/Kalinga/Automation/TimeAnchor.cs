@@ -17,12 +17,12 @@ public sealed record TimeAnchor(TicketStatus Status, string Field, double Hours)
         var hours = all.Where(c => RuleFields.IsHours(c.Field) && c.Op == RuleFields.Gte).ToList();
         if (status.Count != 1)
         {
-            throw new RuleException("conditions.all", "A time-based automation needs exactly one 'status is …' condition in 'all'.");
+            throw new RuleException("conditions.all", new LocalText("Adm3_Problem.AutomationStatus"));
         }
 
         if (hours.Count != 1)
         {
-            throw new RuleException("conditions.all", "A time-based automation needs exactly one 'hours_since_… gte N' condition in 'all'.");
+            throw new RuleException("conditions.all", new LocalText("Adm3_Problem.AutomationHours"));
         }
 
         return new TimeAnchor(

@@ -22,5 +22,5 @@ public static class ConfigurationModule
     private static async Task<Ok<IReadOnlyList<ConfigurationChangeView>>> ListAsync(string kind, long id, ConfigurationHistory history, CancellationToken ct) =>
         ConfigurationKinds.All.Contains(kind)
             ? TypedResults.Ok(await history.HandleAsync(kind, id, ct))
-            : throw new RuleException("kind", $"Use one of: {string.Join(", ", ConfigurationKinds.All)}.");
+            : throw new RuleException("kind", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", ConfigurationKinds.All)));
 }

@@ -48,7 +48,7 @@ public sealed partial class CustomFieldDefinition
     public static string CheckKey(string? key) =>
         key is not null && KeyPattern().IsMatch(key)
             ? key
-            : throw new RuleException("key", "A key is 1–64 characters of a–z, 0–9 and '_'.");
+            : throw new RuleException("key", new LocalText("Adm3_Problem.FieldKey"));
 
     public string Label(string language) =>
         Labels.GetValueOrDefault(language) is { Length: > 0 } label ? label : Labels.GetValueOrDefault(Languages.Default, Key);
@@ -91,7 +91,7 @@ public sealed partial class CustomFieldDefinition
         var field = $"customFields.{Key}";
         if (trimmed.Length > MaxValueLength)
         {
-            throw new RuleException(field, $"A custom field value holds at most {MaxValueLength} characters.");
+            throw new RuleException(field, new LocalText("Adm3_Problem.FieldValueLength", MaxValueLength));
         }
 
         return Type switch
@@ -100,16 +100,16 @@ public sealed partial class CustomFieldDefinition
             CustomFieldType.MultilineText => trimmed,
             CustomFieldType.Number => decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
                 ? n.ToString(CultureInfo.InvariantCulture)
-                : throw new RuleException(field, $"'{Label(Languages.Default)}' takes a number, like 12 or 12.5."),
+                : throw new RuleException(field, new LocalText("Adm3_Problem.FieldNumber", Label(Languages.Default))),
             CustomFieldType.Date => DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : throw new RuleException(field, $"'{Label(Languages.Default)}' takes a date written yyyy-MM-dd."),
+                : throw new RuleException(field, new LocalText("Adm3_Problem.FieldDate", Label(Languages.Default))),
             CustomFieldType.Dropdown => Options.Any(o => o.Value == trimmed)
                 ? trimmed
-                : throw new RuleException(field, $"'{trimmed}' is not one of the choices of '{Label(Languages.Default)}': {string.Join(", ", Options.Select(o => o.Value))}."),
+                : throw new RuleException(field, new LocalText("Adm3_Problem.FieldChoice", trimmed, Label(Languages.Default), string.Join(", ", Options.Select(o => o.Value)))),
             CustomFieldType.Checkbox => bool.TryParse(trimmed, out var b)
                 ? b ? "true" : "false"
-                : throw new RuleException(field, $"'{Label(Languages.Default)}' takes true or false."),
+                : throw new RuleException(field, new LocalText("Adm3_Problem.FieldBool", Label(Languages.Default))),
             _ => throw new InvalidOperationException($"Unknown field type {Type}."),
         };
     }
@@ -125,11 +125,11 @@ public sealed partial class CustomFieldDefinition
         {
             var code = Languages.IsSupported(language)
                 ? language
-                : throw new RuleException($"{field}.{language}", $"Label languages are: {string.Join(", ", Languages.Supported)}.");
+                : throw new RuleException($"{field}.{language}", new LocalText("Adm3_Problem.LabelLanguages", string.Join(", ", Languages.Supported)));
             var text = label?.Trim() ?? "";
             if (text.Length > MaxLabelLength)
             {
-                throw new RuleException($"{field}.{language}", $"A label has at most {MaxLabelLength} characters.");
+                throw new RuleException($"{field}.{language}", new LocalText("Adm3_Problem.LabelLength", MaxLabelLength));
             }
 
             if (text.Length > 0)
@@ -140,14 +140,14 @@ public sealed partial class CustomFieldDefinition
 
         return result.ContainsKey(Languages.Default)
             ? result
-            : throw new RuleException($"{field}.{Languages.Default}", "The English label is required; the other languages fall back to it.");
+            : throw new RuleException($"{field}.{Languages.Default}", new LocalText("Adm3_Problem.EnglishLabel"));
     }
 
     private static List<CustomFieldOption> CheckOptions(IReadOnlyList<CustomFieldOption>? options)
     {
         if (options is not { Count: > 0 and <= MaxOptions })
         {
-            throw new RuleException("options", $"A dropdown needs 1 to {MaxOptions} options.");
+            throw new RuleException("options", new LocalText("Adm3_Problem.DropdownOptions", MaxOptions));
         }
 
         var result = new List<CustomFieldOption>();
@@ -156,12 +156,12 @@ public sealed partial class CustomFieldDefinition
             var value = options[i].Value?.Trim() ?? "";
             if (value.Length is 0 or > 100)
             {
-                throw new RuleException($"options[{i}].value", "An option value has 1 to 100 characters.");
+                throw new RuleException($"options[{i}].value", new LocalText("Adm3_Problem.OptionValue"));
             }
 
             if (result.Any(o => o.Value == value))
             {
-                throw new RuleException($"options[{i}].value", $"The option value '{value}' is there twice.");
+                throw new RuleException($"options[{i}].value", new LocalText("Adm3_Problem.OptionTwice", value));
             }
 
             var labels = options[i].Labels?.ToDictionary(kv => kv.Key, kv => (string?)kv.Value)

@@ -14,7 +14,7 @@ public sealed class ReorderCustomFields(KalingaDb db)
         var fields = await db.CustomFields.ToListAsync(ct);
         if (request.Keys.Count != fields.Count || !request.Keys.ToHashSet().SetEquals(fields.Select(f => f.Key)))
         {
-            throw new RuleException("keys", $"Name every custom field once: {string.Join(", ", fields.OrderBy(f => f.Position).Select(f => f.Key))}.");
+            throw new RuleException("keys", new LocalText("Adm3_Problem.ReorderFields", string.Join(", ", fields.OrderBy(f => f.Position).Select(f => f.Key))));
         }
 
         for (var i = 0; i < request.Keys.Count; i++)

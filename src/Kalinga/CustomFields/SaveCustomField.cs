@@ -30,7 +30,7 @@ public sealed class SaveCustomField(KalingaDb db)
         var key = CustomFieldDefinition.CheckKey(request.Key);
         if (await db.CustomFields.AnyAsync(f => f.Key == key, ct))
         {
-            throw new ConflictException("key", $"There is already a custom field with the key '{key}'.");
+            throw new ConflictException("key", new LocalText("Adm3_Problem.FieldKeyTaken", key));
         }
 
         var last = await db.CustomFields.MaxAsync(f => (int?)f.Position, ct) ?? 0;

@@ -45,12 +45,12 @@ public sealed class EditRouting(KalingaDb db, ConfigurationAudit audit, TimeProv
 
         if (request.DefaultCapacity is < 0 or > 1000 || request.Capacity?.Values.Any(v => v is < 0 or > 1000) == true)
         {
-            throw new RuleException("capacity", "Capacity is 0 to 1000 active tickets per channel.");
+            throw new RuleException("capacity", new LocalText("Adm3_Problem.Capacity"));
         }
 
         if (request.Products?.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > 64) == true)
         {
-            throw new RuleException("products", "Product names are 1 to 64 characters.");
+            throw new RuleException("products", new LocalText("Adm3_Problem.ProductName"));
         }
 
         var routing = await db.AgentRoutings.SingleOrDefaultAsync(r => r.AgentId == agentId, ct) ?? db.AgentRoutings.Add(new AgentRouting(agentId)).Entity;

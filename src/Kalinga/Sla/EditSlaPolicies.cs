@@ -14,11 +14,7 @@ public sealed class EditSlaPolicies(KalingaDb db, ConfigurationAudit audit, Time
         var policy = new SlaPolicy(request.Name, now);
         await request.ApplyToAsync(policy, db, now, ct);
         db.SlaPolicies.Add(policy);
-        await db.SaveChangesAsync(ct);
-        var view = SlaPolicyView.From(policy);
-        audit.Record(actor, ConfigurationKinds.SlaPolicy, policy.Id, ConfigurationKinds.Created, null, view);
-        await db.SaveChangesAsync(ct);
-        return view;
+        return await audit.SaveCreatedAsync(actor, ConfigurationKinds.SlaPolicy, () => policy.Id, () => SlaPolicyView.From(policy), ct);
     }
 
     public async Task<SlaPolicyView?> UpdateAsync(long id, SlaPolicyRequest request, Actor actor, CancellationToken ct)

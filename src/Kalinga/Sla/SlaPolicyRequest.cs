@@ -38,7 +38,7 @@ public sealed record SlaPolicyRequest(
     {
         if (Targets.Count == 0)
         {
-            throw new RuleException("targets", "Set at least one target.");
+            throw new RuleException("targets", new LocalText("Adm3_Problem.SlaTargets"));
         }
 
         for (var i = 0; i < Targets.Count; i++)
@@ -46,26 +46,26 @@ public sealed record SlaPolicyRequest(
             var t = Targets[i];
             if (Targets.Take(i).Any(o => o.Priority == t.Priority))
             {
-                throw new RuleException($"targets[{i}].priority", "Each priority has one entry (and one entry has no priority).");
+                throw new RuleException($"targets[{i}].priority", new LocalText("Adm3_Problem.SlaPriorityOnce"));
             }
 
             if (Enum.GetValues<SlaMetric>().All(m => t.Minutes(m) is null))
             {
-                throw new RuleException($"targets[{i}]", "Set firstResponse, nextResponse and/or resolution in minutes.");
+                throw new RuleException($"targets[{i}]", new LocalText("Adm3_Problem.SlaTargetMetric"));
             }
 
             foreach (var m in Enum.GetValues<SlaMetric>())
             {
                 if (t.Minutes(m) is < 1 or > MaxMinutes)
                 {
-                    throw new RuleException($"targets[{i}].{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.ToString())}", $"Between 1 and {MaxMinutes} minutes.");
+                    throw new RuleException($"targets[{i}].{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.ToString())}", new LocalText("Adm3_Problem.SlaMinutes", MaxMinutes));
                 }
             }
         }
 
         if (CalendarId is { } calendar && !await db.BusinessCalendars.AnyAsync(c => c.Id == calendar, ct))
         {
-            throw new RuleException("calendarId", $"There is no calendar {calendar}.");
+            throw new RuleException("calendarId", new LocalText("Adm3_Problem.NoCalendar", calendar));
         }
 
         if (Conditions?.Reasons is { Count: > 0 } reasons)
@@ -73,7 +73,7 @@ public sealed record SlaPolicyRequest(
             var known = await db.ContactReasons.Where(r => reasons.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
             if (reasons.Except(known).FirstOrDefault() is { } unknown)
             {
-                throw new RuleException("conditions.reasons", $"Unknown contact reason '{unknown}'.");
+                throw new RuleException("conditions.reasons", new LocalText("Adm3_Problem.UnknownReason", unknown));
             }
         }
 
@@ -82,7 +82,7 @@ public sealed record SlaPolicyRequest(
             var known = await db.Organizations.Where(o => organizations.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
             if (organizations.Except(known).Any())
             {
-                throw new RuleException("conditions.organizations", $"Unknown organization {organizations.Except(known).First()}.");
+                throw new RuleException("conditions.organizations", new LocalText("Adm3_Problem.UnknownOrganization", organizations.Except(known).First()));
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed class AddTaxonomyEntry<T>(KalingaDb db)
         var entry = T.Custom(request.Code, request.Name);
         if (await db.Set<T>().AnyAsync(e => e.Code == entry.Code, ct))
         {
-            throw new ConflictException("code", $"There is already a {T.Noun} with the code '{entry.Code}'.");
+            throw new ConflictException("code", new LocalText("Adm3_Problem.EntryTaken", entry.Code));
         }
 
         db.Set<T>().Add(entry);

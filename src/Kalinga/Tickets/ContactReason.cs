@@ -39,7 +39,7 @@ public sealed class ContactReason : ITaxonomyEntry<ContactReason>
 
     public void Rename(string name)
     {
-        Taxonomy.RefuseIfSystem(IsSystem, Noun, "name");
+        Taxonomy.RefuseIfSystem(IsSystem, "name");
         Name = Taxonomy.CheckName(name);
     }
 
@@ -47,7 +47,7 @@ public sealed class ContactReason : ITaxonomyEntry<ContactReason>
     {
         if (!active)
         {
-            Taxonomy.RefuseIfSystem(IsSystem, Noun, "active");
+            Taxonomy.RefuseIfSystem(IsSystem, "active");
         }
 
         IsActive = active;

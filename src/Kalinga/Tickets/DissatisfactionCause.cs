@@ -37,7 +37,7 @@ public sealed class DissatisfactionCause : ITaxonomyEntry<DissatisfactionCause>
 
     public void Rename(string name)
     {
-        Taxonomy.RefuseIfSystem(IsSystem, Noun, "name");
+        Taxonomy.RefuseIfSystem(IsSystem, "name");
         Name = Taxonomy.CheckName(name);
     }
 
@@ -45,7 +45,7 @@ public sealed class DissatisfactionCause : ITaxonomyEntry<DissatisfactionCause>
     {
         if (!active)
         {
-            Taxonomy.RefuseIfSystem(IsSystem, Noun, "active");
+            Taxonomy.RefuseIfSystem(IsSystem, "active");
         }
 
         IsActive = active;

@@ -82,5 +82,5 @@ public static class TaxonomiesModule
     private static string LanguageOf(string? lang) =>
         lang is null
             ? Languages.Normalize(CultureInfo.CurrentUICulture.Name) ?? Languages.Default
-            : Languages.Normalize(lang) ?? throw new RuleException("lang", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            : Languages.Normalize(lang) ?? throw new RuleException("lang", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
 }

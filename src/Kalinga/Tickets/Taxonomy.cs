@@ -9,20 +9,20 @@ public static partial class Taxonomy
     public static string CheckCode(string? code) =>
         code is not null && CodePattern().IsMatch(code)
             ? code
-            : throw new RuleException("code", "A code is 1–64 characters of a–z, 0–9 and '_', starting with a letter (snake_case).");
+            : throw new RuleException("code", new LocalText("Adm3_Problem.Code"));
 
     public static string CheckName(string? name)
     {
         var trimmed = name?.Trim() ?? "";
-        return trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", "A name has 1 to 200 characters.");
+        return trimmed.Length is >= 1 and <= 200 ? trimmed : throw new RuleException("name", new LocalText("Adm3_Problem.Name200"));
     }
 
     /// <summary>Refuses a change to a built-in entry, naming the <paramref name="field"/> that asked for it.</summary>
-    public static void RefuseIfSystem(bool isSystem, string noun, string field)
+    public static void RefuseIfSystem(bool isSystem, string field)
     {
         if (isSystem)
         {
-            throw new RuleException(field, $"This {noun} is built in: Kalinga names it in every language and keeps it active. Add a new one instead.");
+            throw new RuleException(field, new LocalText("Adm3_Problem.BuiltIn"));
         }
     }
 

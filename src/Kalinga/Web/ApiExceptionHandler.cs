@@ -10,8 +10,8 @@ namespace Kalinga.Web;
 /// <summary>
 /// Turns the exceptions that mean "bad request" into RFC 9457 problem details naming the field, so that bad input
 /// never surfaces as a 500. A unique index refusing the loser of a race to create the same thing (a tag, a team name)
-/// is a 409 like the conflicts use cases find themselves. Anything else is a bug and stays a 500. Titles are in the caller's UI language;
-/// the field errors are not yet (they are built where the rule is, in English).
+/// is a 409 like the conflicts use cases find themselves. Anything else is a bug and stays a 500. Titles are in the caller's UI language, and so
+/// are the field errors of refusals thrown with a <see cref="LocalText"/>; the field names in <c>errors</c> stay as they are.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -30,9 +30,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             AttachmentRefusedException refused =>
                 (415, Localized.Text("Problem.file_refused"), refused.Message, null),
             RuleException rule =>
-                (400, Localized.Text("Problem.rule"), null, FieldError(rule.Field, rule.Message)),
+                (400, Localized.Text("Problem.rule"), null, FieldError(rule.Field, rule.Localized())),
             ConflictException conflict =>
-                (409, Localized.Text("Problem.conflict"), null, FieldError(conflict.Field, conflict.Message)),
+                (409, Localized.Text("Problem.conflict"), null, FieldError(conflict.Field, conflict.Localized())),
             DbUpdateConcurrencyException =>
                 (409, Localized.Text("Problem.concurrency"), null, null),
             DbUpdateException duplicate when UniqueViolation.Is(duplicate) =>

@@ -16,7 +16,7 @@ public static class EnumWords
             }
         }
 
-        throw new RuleException(field, $"Unknown value '{word}'; use one of: {string.Join(", ", Enum.GetValues<T>().Select(Word))}.");
+        throw new RuleException(field, new LocalText("Adm3_Problem.UnknownValue", word, string.Join(", ", Enum.GetValues<T>().Select(Word))));
     }
 
     public static T? ParseOptional<T>(string? word, string field)

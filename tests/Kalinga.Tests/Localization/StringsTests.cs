@@ -24,6 +24,7 @@ public sealed class StringsTests
             .. english.Keys.Except(translated.Keys).Order().Select(k => $"missing: {k}"),
             .. translated.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => $"empty: {kv.Key}").Order(),
             .. translated.Keys.Except(english.Keys).Order().Select(k => $"not in Strings.resx: {k}"),
+            .. english.Keys.Intersect(translated.Keys).Where(k => !Placeholders(english[k]).SetEquals(Placeholders(translated[k]))).Order().Select(k => $"placeholders differ: {k}"),
         ];
 
         Assert.Empty(problems);
@@ -86,7 +87,7 @@ public sealed class StringsTests
     }
 
     private static HashSet<string> Placeholders(string? text) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(text ?? "", @"\{\d+\}").Select(m => m.Value)];
+        [.. System.Text.RegularExpressions.Regex.Matches(text ?? "", @"\{\d+(?::[^}]*)?\}").Select(m => m.Value)];
 
     private static Dictionary<string, string?> Entries(CultureInfo culture) => Entries(Strings.ResourceManager, culture);
 

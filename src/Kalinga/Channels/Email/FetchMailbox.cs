@@ -22,7 +22,7 @@ public sealed class FetchMailbox(KalingaDb db, ImapPoller imap, Pop3Poller pop3,
 
         if (protocol == InboundProtocol.None)
         {
-            throw new RuleException("inbound", "This mailbox has no IMAP or POP3 settings; its mail arrives through the raw endpoint or import-mail.");
+            throw new RuleException("inbound", new LocalText("Adm3_Problem.NoInbound"));
         }
 
         var node = kalinga.Value.ResolvedNodeName;

@@ -35,7 +35,7 @@ public static class MailboxEndpoints
     {
         SetAsideKind? only = kind is null ? null
             : Enum.TryParse<SetAsideKind>(kind, ignoreCase: true, out var parsed) && !int.TryParse(kind, out _) ? parsed
-            : throw new RuleException("kind", "Use quarantined, bounce or loop.");
+            : throw new RuleException("kind", new LocalText("Adm3_Problem.QuarantineKind"));
         return TypedResults.Ok(await SetAsideViews(db, only, limit).ToListAsync(ct));
     }
 

@@ -17,7 +17,7 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
         var address = request.Address.Trim().ToLowerInvariant();
         if (!CustomerIdentity.IsValid(IdentityKind.Email, address) || address.Contains('+', StringComparison.Ordinal))
         {
-            throw new RuleException("address", $"'{request.Address}' is not a valid e-mail address (without a +tag).");
+            throw new RuleException("address", new LocalText("Adm3_Problem.MailboxAddress", request.Address));
         }
 
         var mailbox = id is null ? new Mailbox(address, now) : await db.Mailboxes.SingleOrDefaultAsync(m => m.Id == id, ct);
@@ -28,17 +28,17 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
 
         if (await db.Mailboxes.AnyAsync(m => m.Address == address && m.Id != mailbox.Id, ct))
         {
-            throw new RuleException("address", $"Another mailbox already uses {address}.");
+            throw new RuleException("address", new LocalText("Adm3_Problem.MailboxTaken", address));
         }
 
         if (request.DefaultTeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, ct))
         {
-            throw new RuleException("defaultTeamId", $"There is no team {team}.");
+            throw new RuleException("defaultTeamId", new LocalText("Adm3_Problem.NoTeam", team));
         }
 
         if (request.DefaultLanguage is { } language && !Languages.IsSupported(language))
         {
-            throw new RuleException("defaultLanguage", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            throw new RuleException("defaultLanguage", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         }
 
         mailbox.Address = address;
@@ -64,17 +64,17 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
     {
         if (inbound.Protocol != InboundProtocol.None && string.IsNullOrWhiteSpace(inbound.Host))
         {
-            throw new RuleException("inbound.host", "Name the IMAP or POP3 server.");
+            throw new RuleException("inbound.host", new LocalText("Adm3_Problem.InboundHost"));
         }
 
         if (inbound.Protocol != InboundProtocol.Imap && !string.IsNullOrEmpty(inbound.ProcessedFolder))
         {
-            throw new RuleException("inbound.processedFolder", "Only IMAP has folders to move processed mail to.");
+            throw new RuleException("inbound.processedFolder", new LocalText("Adm3_Problem.ProcessedFolder"));
         }
 
         if (inbound.Protocol != InboundProtocol.Pop3 && inbound.DeleteAfterFetch)
         {
-            throw new RuleException("inbound.deleteAfterFetch", "Only POP3 deletes fetched mail; for IMAP, name a processed folder.");
+            throw new RuleException("inbound.deleteAfterFetch", new LocalText("Adm3_Problem.DeleteAfterFetch"));
         }
 
         var changedServer = mailbox.InboundHost != inbound.Host?.Trim() || mailbox.InboundUser != inbound.User || mailbox.Folder != (inbound.Folder ?? "INBOX");
@@ -143,12 +143,12 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
 
         if (string.IsNullOrWhiteSpace(user))
         {
-            throw new RuleException($"{side}.user", "OAuth2 logs in as a user: name the mailbox's user (usually its address).");
+            throw new RuleException($"{side}.user", new LocalText("Adm3_Problem.OAuthUser"));
         }
 
         if (oauth is null)
         {
-            throw new RuleException($"{side}.oauth", "Give the OAuth2 settings: a refresh token with its token endpoint and client id, or an access token.");
+            throw new RuleException($"{side}.oauth", new LocalText("Adm3_Problem.OAuthSettings"));
         }
 
         var login = new OAuthLogin
@@ -163,23 +163,23 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
         if (login.RefreshToken is null)
         {
             return login.AccessToken is null
-                ? throw new RuleException($"{side}.oauth.refreshToken", "Give a refresh token (with its token endpoint and client id) or an access token.")
+                ? throw new RuleException($"{side}.oauth.refreshToken", new LocalText("Adm3_Problem.OAuthRefresh"))
                 : (null, login);
         }
 
         if (login.TokenEndpoint is null)
         {
-            throw new RuleException($"{side}.oauth.tokenEndpoint", "A refresh token needs the token endpoint URL it is traded at.");
+            throw new RuleException($"{side}.oauth.tokenEndpoint", new LocalText("Adm3_Problem.OAuthEndpoint"));
         }
 
         if (!Uri.TryCreate(login.TokenEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
         {
-            throw new RuleException($"{side}.oauth.tokenEndpoint", "The token endpoint must be an https:// URL.");
+            throw new RuleException($"{side}.oauth.tokenEndpoint", new LocalText("Adm3_Problem.OAuthHttps"));
         }
 
         if (login.ClientId is null)
         {
-            throw new RuleException($"{side}.oauth.clientId", "A refresh token is traded together with the client id of the app it was issued to.");
+            throw new RuleException($"{side}.oauth.clientId", new LocalText("Adm3_Problem.OAuthClient"));
         }
 
         // With a refresh token Kalinga gets its own access tokens; a fixed one beside it would only go stale.
@@ -192,5 +192,5 @@ public sealed class SaveMailbox(KalingaDb db, MailboxSecrets secrets, TimeProvid
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static int Port(int? port, string field, int fallback) =>
-        port is null ? fallback : port is >= 1 and <= 65535 ? port.Value : throw new RuleException(field, "A port is a number from 1 to 65535.");
+        port is null ? fallback : port is >= 1 and <= 65535 ? port.Value : throw new RuleException(field, new LocalText("Adm3_Problem.Port"));
 }

@@ -16,7 +16,7 @@ public sealed record CalendarRequest(
         var zone = CalendarTime.Zone(TimeZone, "timeZone");
         if (Hours.Count == 0)
         {
-            throw new RuleException("hours", "A calendar needs at least one opening period.");
+            throw new RuleException("hours", new LocalText("Adm3_Problem.CalendarHours"));
         }
 
         var hours = Hours.Select((p, i) => p.ToPeriod($"hours[{i}]")).ToList();
@@ -24,7 +24,7 @@ public sealed record CalendarRequest(
         var twice = holidays.GroupBy(h => h.Date).FirstOrDefault(g => g.Count() > 1);
         return twice is null
             ? (zone, hours, holidays)
-            : throw new RuleException("holidays", $"{twice.Key:yyyy-MM-dd} is listed twice.");
+            : throw new RuleException("holidays", new LocalText("Adm3_Problem.HolidayTwice", twice.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 }
 
@@ -34,7 +34,7 @@ public sealed record PeriodJson(DayOfWeek Day, string From, string To)
     {
         var from = CalendarTime.Minutes(From, $"{field}.from");
         var to = CalendarTime.Minutes(To, $"{field}.to");
-        return to > from ? new OpeningPeriod(Day, from, to) : throw new RuleException($"{field}.to", "A period ends after it starts, on the same day.");
+        return to > from ? new OpeningPeriod(Day, from, to) : throw new RuleException($"{field}.to", new LocalText("Adm3_Problem.PeriodOrder"));
     }
 
     public static PeriodJson Of(OpeningPeriod p) => new(p.Day, CalendarTime.Format(p.From), CalendarTime.Format(p.To));
@@ -49,7 +49,7 @@ public sealed record HolidayJson(DateOnly Date, [StringLength(200)] string? Name
         int? until = ClosedUntil is null ? null : CalendarTime.Minutes(ClosedUntil, $"{field}.closedUntil");
         return (from ?? 0) < (until ?? BusinessHours.MinutesPerDay)
             ? new Holiday(Date, string.IsNullOrWhiteSpace(Name) ? "Holiday" : Name.Trim(), from, until)
-            : throw new RuleException($"{field}.closedUntil", "The closure ends after it starts.");
+            : throw new RuleException($"{field}.closedUntil", new LocalText("Adm3_Problem.ClosureOrder"));
     }
 
     public static HolidayJson Of(Holiday h) => new(h.Date, h.Name,
@@ -72,7 +72,7 @@ public static class CalendarTime
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new RuleException(field, $"Unknown time zone '{id}'; use an IANA name such as Europe/Warsaw or Asia/Manila.");
+            throw new RuleException(field, new LocalText("Adm3_Problem.UnknownTimeZone", id));
         }
     }
 
@@ -87,7 +87,7 @@ public static class CalendarTime
             return (h * 60) + m;
         }
 
-        throw new RuleException(field, $"'{text}' is not a time; use HH:mm from 00:00 to 24:00.");
+        throw new RuleException(field, new LocalText("Adm3_Problem.NotATime", text));
     }
 
     public static string Format(int minutes) => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60:00}:{minutes % 60:00}");

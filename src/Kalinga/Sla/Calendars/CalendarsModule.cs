@@ -48,7 +48,7 @@ public static class CalendarsModule
     {
         if (request.ContentLength > EditCalendars.MaxIcsBytes)
         {
-            throw new RuleException("body", $"An iCalendar file of at most {EditCalendars.MaxIcsBytes} bytes.");
+            throw new RuleException("body", new LocalText("Adm3_Problem.IcsTooLarge", EditCalendars.MaxIcsBytes));
         }
 
         using var reader = new StreamReader(request.Body);
@@ -70,11 +70,11 @@ public static class CalendarsModule
         if (minutes is { } m)
         {
             return m is < 0 or > 1_000_000
-                ? throw new RuleException("minutes", "Between 0 and 1,000,000 minutes.")
+                ? throw new RuleException("minutes", new LocalText("Adm3_Problem.BusinessMinutes", 1_000_000))
                 : TypedResults.Ok(new BusinessTimeAnswer(start, hours.Add(start, TimeSpan.FromMinutes(m)), m));
         }
 
-        var end = (to is { } t ? Utc(t) : (DateTime?)null) ?? throw new RuleException("to", "Give 'to' (an instant) or 'minutes' (business minutes to add).");
+        var end = (to is { } t ? Utc(t) : (DateTime?)null) ?? throw new RuleException("to", new LocalText("Adm3_Problem.GiveToOrMinutes"));
         return TypedResults.Ok(new BusinessTimeAnswer(start, end, (long)hours.Between(start, end).TotalMinutes));
     }
 

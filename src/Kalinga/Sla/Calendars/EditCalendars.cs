@@ -15,11 +15,7 @@ public sealed class EditCalendars(KalingaDb db, ConfigurationAudit audit, TimePr
         var (_, hours, holidays) = request.Validate();
         var calendar = new BusinessCalendar(request.Name, request.TimeZone, hours, holidays, clock.GetUtcNow().UtcDateTime);
         db.BusinessCalendars.Add(calendar);
-        await db.SaveChangesAsync(ct);
-        var view = CalendarView.From(calendar);
-        audit.Record(actor, ConfigurationKinds.Calendar, calendar.Id, ConfigurationKinds.Created, null, view);
-        await db.SaveChangesAsync(ct);
-        return view;
+        return await audit.SaveCreatedAsync(actor, ConfigurationKinds.Calendar, () => calendar.Id, () => CalendarView.From(calendar), ct);
     }
 
     public async Task<CalendarView?> UpdateAsync(long id, CalendarRequest request, Actor actor, CancellationToken ct)
@@ -44,7 +40,7 @@ public sealed class EditCalendars(KalingaDb db, ConfigurationAudit audit, TimePr
     {
         if (await db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } user)
         {
-            throw new RuleException("id", $"The SLA policy '{user}' uses this calendar; give it another calendar first.");
+            throw new RuleException("id", new LocalText("Adm3_Problem.CalendarInUse", user));
         }
 
         var calendar = await db.BusinessCalendars.SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -70,7 +66,7 @@ public sealed class EditCalendars(KalingaDb db, ConfigurationAudit audit, TimePr
 
         if (!ics.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
         {
-            throw new RuleException("body", "The body is not an iCalendar file (no BEGIN:VCALENDAR).");
+            throw new RuleException("body", new LocalText("Adm3_Problem.NotIcs"));
         }
 
         var before = CalendarView.From(calendar);

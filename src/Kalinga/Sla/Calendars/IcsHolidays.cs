@@ -46,7 +46,7 @@ public static class IcsHolidays
     {
         if (!e.TryGetValue("DTSTART", out var start))
         {
-            throw new RuleException("ics", $"The event ending on line {line} has no DTSTART.");
+            throw new RuleException("ics", new LocalText("Adm3_Problem.IcsNoStart", line));
         }
 
         var name = e.TryGetValue("SUMMARY", out var summary) ? Unescape(summary.Value) : "Holiday";
@@ -121,7 +121,7 @@ public static class IcsHolidays
             return (DateOnly.FromDateTime(time), (time.Hour * 60) + time.Minute);
         }
 
-        throw new RuleException("ics", $"'{value}' near line {line} is not an iCalendar DATE or DATE-TIME.");
+        throw new RuleException("ics", new LocalText("Adm3_Problem.IcsBadDate", value, line));
     }
 
     /// <summary>RFC 5545 §3.1: a line that starts with a space or tab continues the previous one.</summary>

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Kalinga.Localization.Resources;
+
+namespace Kalinga;
+
+/// <summary>
+/// A message kept as a key of <c>Strings.resx</c> and its arguments, so that it can be said in the reader's language:
+/// a use case refuses input once, and the API (through the request's culture) and the agent pages (through the agent's
+/// language) each word the refusal for whoever reads it.
+/// </summary>
+public sealed class LocalText(string key, params object?[] args)
+{
+    public string Key { get; } = key;
+
+    public IReadOnlyList<object?> Args { get; } = args;
+
+    /// <summary>The text in <paramref name="culture"/>; English when that language lacks the key.</summary>
+    public string In(CultureInfo culture) =>
+        string.Format(culture, Strings.ResourceManager.GetString(Key, culture) ?? Key, [.. Args]);
+
+    public override string ToString() => In(CultureInfo.InvariantCulture);
+}
