@@ -14,14 +14,16 @@ namespace Kalinga.Data;
 /// commit made before it, as a fresh statement would; a schema change makes SQLite prepare it again by itself.
 /// </summary>
 /// <remarks>
-/// A connection is leased to one caller at a time. Up to four per core stay open (each with its own page cache);
+/// A connection is leased to one caller at a time. Up to 32 stay open (each with its own page cache, at most 2 MB);
 /// further ones are closed when returned. The connections are not pooled by Microsoft.Data.Sqlite, so their
 /// <c>query_only</c> setting never reaches the connections EF writes with.
 /// </remarks>
 public sealed class PreparedReads : IDisposable
 {
     private readonly ConcurrentBag<Lease> idle = [];
-    private readonly int keep = Environment.ProcessorCount * 4;
+    // Enough for every request in flight at once under load (the bench runs 16 clients on two cores): a connection
+    // closed on return has to be opened and its statements prepared again by the next request that finds none idle.
+    private const int Keep = 32;
     private string? connectionString;
     private bool disposed;
 
@@ -54,7 +56,7 @@ public sealed class PreparedReads : IDisposable
 
     private void Return(Lease lease)
     {
-        if (Volatile.Read(ref disposed) || idle.Count >= keep)
+        if (Volatile.Read(ref disposed) || idle.Count >= Keep)
         {
             lease.Close();
             return;
