@@ -12,13 +12,13 @@ namespace Kalinga.Tickets;
 /// ticket, then its labels, messages, attachments and events as four result sets of one batch.
 /// </summary>
 /// <remarks>
-/// On SQLite the two commands run on a connection of <see cref="PreparedReads"/>, prepared once; on PostgreSQL, or
-/// inside a transaction, on the context's connection. This is the most frequent read of the API, so it is written in SQL on the context's own connection rather than as
-/// EF queries: the profile of the 100,000-ticket bench put two thirds of the request in EF's four compiled queries,
-/// most of it SQLite preparing the long generated SQL, EF's per-query pipeline and the delegates its shapers build on
-/// every execution (see docs/performance.md). The SQL is plain enough for both engines; tests read the same tickets
-/// through it on SQLite and PostgreSQL, and the columns and enum words are those of the EF model
-/// (<see cref="KalingaDb"/>: enums as their names, except <see cref="Priority"/>, instants in UTC).
+/// This is the most frequent read of the API, so it is written in SQL rather than as EF queries: the profile of the
+/// 100,000-ticket bench put two thirds of the request in EF's four compiled queries, most of it SQLite preparing the
+/// long generated SQL, EF's per-query pipeline and the delegates its shapers build on every execution (see
+/// docs/performance.md). On SQLite the two commands run on a connection of <see cref="PreparedReads"/>, prepared once;
+/// on PostgreSQL, or inside a transaction, on the context's connection. The SQL is plain enough for both engines; the
+/// columns and enum words are those of the EF model (<see cref="KalingaDb"/>: enums as their names, except
+/// <see cref="Priority"/>, instants in UTC), and the ticket tests read through it on SQLite and PostgreSQL.
 /// </remarks>
 public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
 {
