@@ -36,6 +36,7 @@ public static class DataModule
                     .AddInterceptors(SqlitePragmas.Instance));
             });
             services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<SqliteKalingaDb>());
+            services.AddSingleton<PreparedReads>();
         }
 
         services.AddSingleton<IBlobStore>(sp =>

@@ -87,8 +87,10 @@ public sealed class QueryCountTests(QueryCountTests.CountingApp app) : IClassFix
         // flattened and indexed (see ListTickets).
         Assert.Equal(1, listQueries);
         Assert.Equal((5, 50), (fewPage!.Messages.Count, manyPage!.Messages.Count));
+        // The ticket page is two commands of its own SQL (GetTicket), which EF does not log; whatever EF runs for it
+        // must not grow with the messages either.
         Assert.Equal(fewQueries, manyQueries);
-        Assert.InRange(manyQueries, 3, 8);
+        Assert.InRange(manyQueries, 0, 8);
     }
 
     private async Task<(T Result, int Queries)> CountAsync<TUseCase, T>(Func<TUseCase, Task<T>> action)
