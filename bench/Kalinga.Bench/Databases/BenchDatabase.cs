@@ -31,6 +31,9 @@ public abstract class BenchDatabase(BenchOptions options, string kalingaDll)
     /// <summary>Runs SQL against the run copy (the help center's structure rows, which the product's API cannot create).</summary>
     public abstract Task ExecuteOnRunCopyAsync(string sql);
 
+    /// <summary>Runs a query of one number against the run copy, while Kalinga runs on it (the event backlog).</summary>
+    public abstract Task<long> CountOnRunCopyAsync(string sql);
+
     /// <summary>Issues an API token with the app's own verb, against the run copy.</summary>
     public async Task<string> IssueTokenAsync()
     {

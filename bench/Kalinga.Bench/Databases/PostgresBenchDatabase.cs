@@ -100,6 +100,14 @@ public sealed class PostgresBenchDatabase : BenchDatabase
         await command.ExecuteNonQueryAsync();
     }
 
+    public override async Task<long> CountOnRunCopyAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(RunDatabase));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task MigrateDatabaseAsync(string database)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("kalinga-bench-migrate-").FullName;

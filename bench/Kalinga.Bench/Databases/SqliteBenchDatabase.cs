@@ -58,6 +58,15 @@ public sealed class SqliteBenchDatabase(BenchOptions options, string kalingaDll)
         return $"SQLite {connection.ServerVersion}, WAL, synchronous=NORMAL; {new FileInfo(file).Length / 1e9:0.00} GB file; {counts}";
     }
 
+    public override async Task<long> CountOnRunCopyAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(RunDataDirectory, "kalinga.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public override async Task ExecuteOnRunCopyAsync(string sql)
     {
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(RunDataDirectory, "kalinga.db"), Pooling = false }.ToString()))

@@ -33,6 +33,12 @@ public sealed record Measurement
     /// </summary>
     public double? CpuMsPerRequest { get; init; }
 
+    /// <summary>
+    /// For writes: how long the event dispatcher still worked after the load until every event the requests caused was
+    /// delivered. Throughput is then requests over load time plus this, and the CPU per request includes it.
+    /// </summary>
+    public double? DrainSeconds { get; init; }
+
     /// <summary>Throughput as a share of the bare ASP.NET Core endpoint measured in the same run.</summary>
     public double? ShareOfBare { get; init; }
 

@@ -9,7 +9,7 @@ public static class ResultTable
     public static string Line(Measurement m) =>
         m.Unavailable is not null
             ? $"{m.Scenario}: {m.Unavailable}"
-            : $"{Result(m)}{Latencies(m, " (p50 {0} / p95 {1} / p99 {2} ms)")}{Errors(m)}{Cpu(m, ", {0} ms CPU/request")}{Share(m, ", {0} of bare")}{Verdict(m, ", target {0}: {1}")}, load {m.LoadAverage:0.0}";
+            : $"{Result(m)}{Latencies(m, " (p50 {0} / p95 {1} / p99 {2} ms)")}{Errors(m)}{Cpu(m, ", {0} ms CPU/request")}{Drain(m, ", events delivered {0} s after the load")}{Share(m, ", {0} of bare")}{Verdict(m, ", target {0}: {1}")}, load {m.LoadAverage:0.0}";
 
     /// <summary>One row per scenario, SQLite and PostgreSQL side by side, against the targets.</summary>
     public static string Summary(IReadOnlyList<Measurement> results)
@@ -48,18 +48,18 @@ public static class ResultTable
     /// <summary>Every figure of every row, with the load average of the machine when it was taken.</summary>
     public static string Detail(IReadOnlyList<Measurement> results)
     {
-        var text = new StringBuilder("| engine | scenario | clients | result | p50 ms | p95 ms | p99 ms | requests | errors | CPU ms/req | of bare | load avg |\n");
-        text.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var text = new StringBuilder("| engine | scenario | clients | result | p50 ms | p95 ms | p99 ms | requests | errors | CPU ms/req | events drained s | of bare | load avg |\n");
+        text.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var m in results)
         {
             if (m.Unavailable is not null)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {m.Engine} | {m.Scenario} | | {m.Unavailable} | | | | | | | | {m.LoadAverage:0.0} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {m.Engine} | {m.Scenario} | | {m.Unavailable} | | | | | | | | | {m.LoadAverage:0.0} |\n");
                 continue;
             }
 
             text.Append(CultureInfo.InvariantCulture,
-                $"| {m.Engine} | {m.Scenario} | {m.Clients} | {Result(m)} | {Ms(m.P50)} | {Ms(m.P95)} | {Ms(m.P99)} | {m.Requests:N0} | {m.Errors:N0} | {Cpu(m, "{0}")} | {Share(m, "{0}")} | {m.LoadAverage:0.0} |\n");
+                $"| {m.Engine} | {m.Scenario} | {m.Clients} | {Result(m)} | {Ms(m.P50)} | {Ms(m.P95)} | {Ms(m.P99)} | {m.Requests:N0} | {m.Errors:N0} | {Cpu(m, "{0}")} | {Drain(m, "{0}")} | {Share(m, "{0}")} | {m.LoadAverage:0.0} |\n");
         }
 
         return text.ToString();
@@ -69,6 +69,7 @@ public static class ResultTable
     {
         "req/s" or "msg/s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:N0} {m.Unit}"),
         "s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.00} s"),
+        "ms" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.00} ms"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{m.Value:N0} {m.Unit}"),
     };
 
@@ -85,6 +86,9 @@ public static class ResultTable
 
     private static string Cpu(Measurement m, string format) =>
         m.CpuMsPerRequest is { } cpu ? string.Format(CultureInfo.InvariantCulture, format, Ms(cpu)) : "";
+
+    private static string Drain(Measurement m, string format) =>
+        m.DrainSeconds is { } seconds ? string.Format(CultureInfo.InvariantCulture, format, seconds.ToString("0.0", CultureInfo.InvariantCulture)) : "";
 
     private static string Errors(Measurement m) => m.Errors is > 0 ? $", {m.Errors:N0} errors" : "";
 

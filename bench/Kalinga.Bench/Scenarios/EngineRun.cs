@@ -79,14 +79,9 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
                     Target.P95Within(50), () => Probe.GetAsync(server.BaseAddress, Workload.SearchPaths[0], token));
             }
 
-            if (Runs("create"))
+            if (Runs("create") || Runs("routed"))
             {
-                var bodies = workload.NewTickets(200);
-                var probeBody = bodies[0].Replace("{unique}", "probe", StringComparison.Ordinal);
-                await LoadAsync(server, "create ticket via API", 1, Lua.PostRotating("/api/v1/tickets", bodies, token),
-                    null, () => Probe.PostAsync(server.BaseAddress, "/api/v1/tickets", probeBody, token));
-                await LoadAsync(server, "create ticket via API", Clients, Lua.PostRotating("/api/v1/tickets", bodies, token),
-                    Target.AtLeast(2_000), () => Task.FromResult(""));
+                await CreateTicketsAsync(server, token);
             }
 
             if (Runs("agent"))
@@ -203,6 +198,97 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         }
     }
 
+    /// <summary>
+    /// New tickets through the API, at 1 and 16 clients, then (routed) the same with a default queue that round-robins
+    /// to online agents; each run waits until the dispatcher has delivered every event the tickets caused, so the CPU
+    /// per ticket includes SLA, rules, routing and push. The difference between the two 16-client runs is the routing cost.
+    /// </summary>
+    private async Task CreateTicketsAsync(ServerProcess server, string token)
+    {
+        var bodies = workload.NewTickets(200);
+        var probeBody = bodies[0].Replace("{unique}", "probe", StringComparison.Ordinal);
+        var script = Lua.PostRotating("/api/v1/tickets", bodies, token);
+        Func<Task<TimeSpan>> drain = DrainEventsAsync;
+        Measurement? plain = null;
+        if (Runs("create"))
+        {
+            await LoadAsync(server, "create ticket via API", 1, script, null, () => Probe.PostAsync(server.BaseAddress, "/api/v1/tickets", probeBody, token), drain);
+            plain = await LoadAsync(server, "create ticket via API", Clients, script, Target.AtLeast(2_000), () => Task.FromResult(""), drain);
+        }
+
+        if (!Runs("routed"))
+        {
+            return;
+        }
+
+        var routed = new RoutedDesk(server.BaseAddress, token, workload.Plan);
+        await routed.ConfigureAsync();
+        await DrainEventsAsync();
+        var heldBefore = await routed.HeldAsync();
+        var m = await LoadAsync(server, $"create ticket via API, routed ({routed.Describe()})", Clients, script, Target.AtLeast(2_000),
+            () => Probe.PostAsync(server.BaseAddress, "/api/v1/tickets", probeBody, token), drain);
+        var waiting = await routed.WaitingAsync();
+        var held = await routed.HeldAsync();
+        say($"    routed: the team's agents took {held - heldBefore:N0} tickets during the run (capacity {RoutedDesk.Capacity} per channel each); {waiting:N0} wait in the queue");
+        if (plain is { CpuMsPerRequest: { } without, P50: { } p50 } && m is { CpuMsPerRequest: { } with, P50: { } routedP50 })
+        {
+            Add(new Measurement
+            {
+                Scenario = "routing cost per new ticket: CPU (routed minus plain create, events included)",
+                Engine = database.Engine,
+                Clients = Clients,
+                Value = with - without,
+                Unit = "ms",
+                Target = Target.AtMost(5, "ms"),
+                LoadAverage = Machine.LoadAverage(),
+            });
+            Add(new Measurement
+            {
+                Scenario = "routing cost per new ticket: p50 latency of the request (routed minus plain create)",
+                Engine = database.Engine,
+                Clients = Clients,
+                Value = routedP50 - p50,
+                Unit = "ms",
+                Target = Target.AtMost(5, "ms"),
+                LoadAverage = Machine.LoadAverage(),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Waits until the dispatcher has tried every event (read from the database, so it works for any version of the
+    /// app); returns how long that took. Events that failed and wait for a retry do not hold the run up, but are reported.
+    /// </summary>
+    private async Task<TimeSpan> DrainEventsAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var limit = TimeSpan.FromMinutes(options.Smoke ? 2 : 15);
+        while (true)
+        {
+            var waiting = await database.CountOnRunCopyAsync("""SELECT count(*) FROM "Events" WHERE "DispatchedAt" IS NULL AND "Attempts" = 0""");
+            if (waiting == 0)
+            {
+                break;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new InvalidOperationException($"{waiting:N0} events were still waiting for delivery {limit.TotalMinutes:0} minutes after the load.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        var took = clock.Elapsed;
+        var retrying = await database.CountOnRunCopyAsync("""SELECT count(*) FROM "Events" WHERE "DispatchedAt" IS NULL""");
+        if (retrying > 0)
+        {
+            say($"    {retrying:N0} events failed in a handler and wait for a retry (see the server log)");
+        }
+
+        return took;
+    }
+
     /// <summary>The import-mail verb on a folder of generated .eml files, timed end to end (process start included).</summary>
     private async Task IngestMailAsync()
     {
@@ -267,21 +353,33 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         bare = m.Value ?? double.NaN;
     }
 
-    private async Task<Measurement> LoadAsync(ServerProcess server, string scenario, int clients, string lua, Target? target, Func<Task<string>> probe)
+    /// <summary>
+    /// Warms up, then measures with wrk. A write scenario passes <paramref name="drain"/>: the warm-up's events are
+    /// delivered before the measurement starts, and the measurement ends only when the run's own events are delivered,
+    /// so background work the requests caused counts in the CPU per request and in the throughput.
+    /// </summary>
+    private async Task<Measurement> LoadAsync(
+        ServerProcess server, string scenario, int clients, string lua, Target? target, Func<Task<string>> probe, Func<Task<TimeSpan>>? drain = null)
     {
         say($"  {scenario}, {clients} client{(clients == 1 ? "" : "s")}");
         await probe();
         await wrk.RunAsync(server.BaseAddress, lua, clients, options.Warmup);
+        if (drain is not null)
+        {
+            await drain();
+        }
+
         var load = Machine.LoadAverage();
         var cpuBefore = server.CpuTime();
         var r = await wrk.RunAsync(server.BaseAddress, lua, clients, options.Duration);
+        var drained = drain is null ? (TimeSpan?)null : await drain();
         var cpu = server.CpuTime() - cpuBefore;
         var m = new Measurement
         {
             Scenario = scenario,
             Engine = database.Engine,
             Clients = clients,
-            Value = r.PerSecond,
+            Value = drained is { } d ? r.Requests / (r.Duration + d).TotalSeconds : r.PerSecond,
             Unit = "req/s",
             P50 = r.P50,
             P95 = r.P95,
@@ -289,6 +387,7 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
             Requests = r.Requests,
             Errors = r.Errors,
             CpuMsPerRequest = r.Requests == 0 ? null : cpu.TotalMilliseconds / r.Requests,
+            DrainSeconds = drained?.TotalSeconds,
             ShareOfBare = double.IsNaN(bare) ? null : r.PerSecond / bare,
             Target = target,
             LoadAverage = load,

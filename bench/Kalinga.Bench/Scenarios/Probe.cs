@@ -26,6 +26,15 @@ public static class Probe
         return await SendAsync(request, token);
     }
 
+    public static async Task<string> PutAsync(Uri baseAddress, string path, string json, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(baseAddress, path))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        return await SendAsync(request, token);
+    }
+
     private static async Task<string> SendAsync(HttpRequestMessage request, string? token)
     {
         if (token is not null)

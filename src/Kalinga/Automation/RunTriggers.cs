@@ -1,3 +1,4 @@
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Kalinga.Automation;
 /// <see cref="MaxDepth"/> no trigger runs and the timeline says so (automation.loop_stopped), so two rules
 /// undoing each other stop after a few rounds instead of running forever.
 /// </summary>
-public sealed class RunTriggers(KalingaDb db, RuleContexts contexts, TicketActions actions, TimeProvider clock)
+public sealed class RunTriggers(KalingaDb db, SettingsCache settings, RuleContexts contexts, TicketActions actions, TimeProvider clock)
 {
     public const int MaxDepth = 5;
 
@@ -22,9 +23,9 @@ public sealed class RunTriggers(KalingaDb db, RuleContexts contexts, TicketActio
             return;
         }
 
-        var rules = (await db.Rules.AsNoTracking().Where(r => r.IsActive && r.Kind == RuleKind.Trigger)
-                .OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct))
-            .Where(r => r.Events.Contains(trigger) && !(e.ActorKind == ActorKind.Rule && e.ActorId == r.Id))
+        var triggers = await settings.GetAsync("automation.triggers", async () => await db.Rules.AsNoTracking()
+            .Where(r => r.IsActive && r.Kind == RuleKind.Trigger).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct));
+        var rules = triggers.Where(r => r.Events.Contains(trigger) && !(e.ActorKind == ActorKind.Rule && e.ActorId == r.Id))
             .ToList();
         if (rules.Count == 0)
         {

@@ -13,7 +13,9 @@ public sealed class DeliverReplies(IServiceScopeFactory scopes, ChannelAdapters 
 {
     public string Name => "deliver-replies";
 
-    public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.MessageAdded && e.MessageId is not null;
+    // Only outgoing messages wait in the outbox; an inbound one is never looked up.
+    public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.MessageAdded && e.MessageId is not null
+        && !e.Data.Contains("\"direction\":\"in\"", StringComparison.Ordinal);
 
     public async Task HandleAsync(TicketEvent e, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Kalinga.Agents;
 using Kalinga.Channels;
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Kalinga.Routing;
 using Kalinga.Sla;
@@ -86,7 +87,7 @@ public sealed class DemoTargets(KalingaDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         // The seeder's context tracks the whole demo; clearing it keeps each save from re-checking thousands of rows.
-        var update = new UpdateSlaClocks(db, clock);
+        var update = new UpdateSlaClocks(db, new SettingsCache(), clock);
         foreach (var id in await db.Tickets.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct))
         {
             db.ChangeTracker.Clear();

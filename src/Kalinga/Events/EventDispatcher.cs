@@ -1,3 +1,4 @@
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,14 @@ namespace Kalinga.Events;
 /// dispatchers on one database without delivering an event twice, and an event whose node died is picked up
 /// again once its lease runs out. Failures are retried with backoff; after <see cref="MaxAttempts"/> the event
 /// is set aside with its last error (visible at <c>GET /api/v1/events/failed</c>).
+/// A batch is one unit: the cached settings are checked once before it, a per-ticket handler runs once per ticket in
+/// it (see <see cref="ITicketEventHandler.PerTicket"/>), and the delivery records of all its events are saved together.
+/// A crash mid-batch delivers the batch again after the lease, which at-least-once handlers are built for.
 /// </summary>
 public sealed partial class EventDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<ITicketEventHandler> handlers,
+    SettingsCache settings,
     TimeProvider clock,
     IOptions<KalingaOptions> options,
     ILogger<EventDispatcher> logger)
@@ -38,13 +43,39 @@ public sealed partial class EventDispatcher(
             return 0;
         }
 
-        var events = await db.Events.Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        await settings.RefreshAsync(db, ct);
+        var events = await db.Events.AsNoTracking().Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
+        var covered = new HashSet<(string Handler, long Ticket)>();
+        var delivered = new List<TicketEvent>();
         foreach (var e in events)
         {
-            await DeliverAsync(db, e, ct);
-            await db.SaveChangesAsync(ct);
+            if (await DeliverAsync(e, covered, ct))
+            {
+                delivered.Add(e);
+            }
+            else
+            {
+                db.Events.Update(e);
+            }
         }
 
+        // Delivered events differ only in which handlers took them, so one UPDATE per set of handlers records them
+        // all; events that failed keep their own attempt count, error and next attempt.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var group in delivered.GroupBy(e => e.CompletedHandlers))
+        {
+            var ids = group.Select(e => e.Id).ToList();
+            await db.Events.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.CompletedHandlers, group.Key)
+                .SetProperty(e => e.DispatchedAt, now)
+                .SetProperty(e => e.LastError, (string?)null)
+                .SetProperty(e => e.LeaseOwner, (string?)null)
+                .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return events.Count;
     }
 
@@ -68,16 +99,30 @@ public sealed partial class EventDispatcher(
         return await db.Database.SqlQueryRaw<long>(sql, node, until, now).ToListAsync(ct);
     }
 
-    private async Task DeliverAsync(KalingaDb db, TicketEvent e, CancellationToken ct)
+    /// <summary>Runs the handlers the event still needs; true when all of them succeeded.</summary>
+    private async Task<bool> DeliverAsync(TicketEvent e, HashSet<(string Handler, long Ticket)> covered, CancellationToken ct)
     {
         var done = e.CompletedHandlers.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         string? error = null;
         foreach (var handler in handlers.Where(h => !done.Contains(h.Name) && h.Handles(e)))
         {
+            // The batch's events were all committed before it was claimed, so a per-ticket handler that already ran
+            // for this ticket in this batch saw the state this event left; running it again would redo the same work.
+            var perTicket = handler.PerTicket && e.TicketId is { } ticket ? (handler.Name, ticket) : default;
+            if (perTicket != default && covered.Contains(perTicket))
+            {
+                done.Add(handler.Name);
+                continue;
+            }
+
             try
             {
                 await handler.HandleAsync(e, ct);
                 done.Add(handler.Name);
+                if (perTicket != default)
+                {
+                    covered.Add(perTicket);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -94,7 +139,7 @@ public sealed partial class EventDispatcher(
         {
             e.DispatchedAt = now;
             e.LastError = null;
-            return;
+            return true;
         }
 
         e.Attempts++;
@@ -107,6 +152,8 @@ public sealed partial class EventDispatcher(
         {
             e.NextAttemptAt = now + Backoff(e.Attempts);
         }
+
+        return false;
     }
 
     /// <summary>10 s, 20 s, 40 s … capped at one hour.</summary>

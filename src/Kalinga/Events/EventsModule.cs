@@ -1,4 +1,5 @@
 using Kalinga.Agents.Auth;
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ public static class EventsModule
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        services.AddSingleton<SettingsCache>();
         services.AddSingleton<EventDispatcher>();
         services.AddHostedService<EventDispatchWorker>();
         return services;

@@ -13,5 +13,12 @@ public interface ITicketEventHandler
 
     bool Handles(TicketEvent e);
 
+    /// <summary>
+    /// True for a handler that brings the event's ticket in line with its current state (the SLA clocks) instead of
+    /// acting on the event itself: of several events of one ticket in a dispatch batch, it is called for the first
+    /// only, since the state it reads already holds all of them.
+    /// </summary>
+    bool PerTicket => false;
+
     Task HandleAsync(TicketEvent e, CancellationToken ct);
 }

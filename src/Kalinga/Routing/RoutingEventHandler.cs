@@ -1,3 +1,4 @@
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Kalinga.Events;
 using Kalinga.Tickets;
@@ -8,9 +9,10 @@ namespace Kalinga.Routing;
 /// <summary>
 /// Drains the queues a change concerns: a new or returned ticket's team, and the teams of an agent whose
 /// capacity just freed up (a ticket solved, put on pending, or taken away). A new ticket without a team goes to
-/// the default queue first.
+/// the default queue first. While no queue routes (all manual, no default) there is nothing to do, and the cached
+/// queue settings say so without a query.
 /// </summary>
-public sealed class RoutingEventHandler(IServiceScopeFactory scopes, TimeProvider clock) : ITicketEventHandler
+public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCache settings, TimeProvider clock) : ITicketEventHandler
 {
     public string Name => "routing";
 
@@ -21,6 +23,12 @@ public sealed class RoutingEventHandler(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
+        var queues = await settings.GetAsync("routing.queues", async () => await db.TeamQueues.AsNoTracking().ToListAsync(ct));
+        if (!queues.Any(q => q.IsDefault || q.Strategy != RoutingStrategy.Manual))
+        {
+            return;
+        }
+
         var route = scope.ServiceProvider.GetRequiredService<RouteTickets>();
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == e.TicketId, ct);
         if (ticket is null)
@@ -31,8 +39,7 @@ public sealed class RoutingEventHandler(IServiceScopeFactory scopes, TimeProvide
         var teams = new HashSet<long>();
         if (e.Type == TicketEventTypes.Created && ticket.TeamId is null && ticket.AssigneeId is null && ticket.IsOpenForWork)
         {
-            var fallback = await db.TeamQueues.Where(q => q.IsDefault).Select(q => (long?)q.TeamId).FirstOrDefaultAsync(ct);
-            if (fallback is { } team)
+            if (queues.FirstOrDefault(q => q.IsDefault)?.TeamId is { } team)
             {
                 ticket.Assign(null, team, Actor.System, clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);

@@ -11,8 +11,11 @@ namespace Kalinga.Search;
 /// </summary>
 public sealed class SearchChanges
 {
-    private SearchChanges(List<Message> messages, List<Ticket> subjects, List<ArticleTranslation> articles, List<int> removedArticles)
+    private readonly HashSet<Ticket> newTickets;
+
+    private SearchChanges(List<Message> messages, List<Ticket> subjects, HashSet<Ticket> newTickets, List<ArticleTranslation> articles, List<int> removedArticles)
     {
+        this.newTickets = newTickets;
         Messages = messages;
         Subjects = subjects;
         Articles = articles;
@@ -29,12 +32,16 @@ public sealed class SearchChanges
     /// <summary>Ids of translations that left the portal (unpublished or deleted).</summary>
     public IReadOnlyList<int> RemovedArticles { get; }
 
+    /// <summary>True for a ticket this save inserts: it has no index row to replace yet.</summary>
+    public bool IsNew(Ticket ticket) => newTickets.Contains(ticket);
+
     public bool IsEmpty => Messages.Count == 0 && Subjects.Count == 0 && Articles.Count == 0 && RemovedArticles.Count == 0;
 
     public static SearchChanges Collect(ChangeTracker tracker)
     {
         List<Message> messages = [];
         List<Ticket> subjects = [];
+        HashSet<Ticket> newTickets = [];
         List<ArticleTranslation> articles = [];
         List<int> removedArticles = [];
         foreach (var entry in tracker.Entries())
@@ -47,6 +54,11 @@ public sealed class SearchChanges
                 case Ticket t when entry.State == EntityState.Added
                     || (entry.State == EntityState.Modified && entry.Property(nameof(Ticket.Subject)).IsModified):
                     subjects.Add(t);
+                    if (entry.State == EntityState.Added)
+                    {
+                        newTickets.Add(t);
+                    }
+
                     break;
                 case ArticleTranslation a when entry.State == EntityState.Deleted
                     || (entry.State == EntityState.Modified && !a.IsPublished && entry.Property(nameof(ArticleTranslation.PublishedAt)).IsModified):
@@ -59,6 +71,6 @@ public sealed class SearchChanges
             }
         }
 
-        return new SearchChanges(messages, subjects, articles, removedArticles);
+        return new SearchChanges(messages, subjects, newTickets, articles, removedArticles);
     }
 }

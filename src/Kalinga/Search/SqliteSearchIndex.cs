@@ -24,7 +24,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         foreach (var ticket in changes.Subjects)
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid = {ticket.Id}", ct);
+            if (!changes.IsNew(ticket))
+            {
+                await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid = {ticket.Id}", ct);
+            }
+
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"TicketSearch\"(rowid, subject) VALUES ({ticket.Id}, {TextFolding.ForIndex(ticket.Subject)})", ct);
         }

@@ -8,6 +8,8 @@ public sealed class SlaEventHandler(IServiceScopeFactory scopes) : ITicketEventH
 {
     public string Name => "sla";
 
+    public bool PerTicket => true;
+
     public bool Handles(TicketEvent e) => e.TicketId is not null && e.Type is
         TicketEventTypes.Created or TicketEventTypes.StatusChanged or TicketEventTypes.MessageAdded or TicketEventTypes.FieldChanged;
 

@@ -1,3 +1,4 @@
+using Kalinga.Configuration;
 using Kalinga.Data;
 using Kalinga.Sla.Calendars;
 using Kalinga.Tickets;
@@ -10,22 +11,30 @@ namespace Kalinga.Sla;
 /// cycles, stores due and warning times, and reports each finished cycle once (sla.met or sla.missed, plus
 /// sla.breached if the scanner had not announced that breach yet).
 /// </summary>
-public sealed class UpdateSlaClocks(KalingaDb db, TimeProvider clock)
+public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimeProvider clock)
 {
     public async Task HandleAsync(long ticketId, CancellationToken ct)
     {
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null)
+        // The ticket with what policies match on (its reason's code, the customer's tier) in one query.
+        var found = await (
+                from t in db.Tickets
+                where t.Id == ticketId
+                join r in db.ContactReasons on t.ReasonId equals r.Id
+                join c in db.Customers on t.CustomerId equals c.Id
+                select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return;
         }
 
+        var ticket = found.Ticket;
         var now = clock.GetUtcNow().UtcDateTime;
-        var subject = await SubjectAsync(ticket, ct);
-        var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
+        var subject = new SlaSubject(ticket.Channel, ticket.Priority, found.Reason, found.IsVip, found.Segments, ticket.OrganizationId);
+        var policies = await settings.GetAsync("sla.policies", async () =>
+            await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct));
         var clocks = await db.SlaClocks.Where(c => c.TicketId == ticketId).ToListAsync(ct);
         var history = await HistoryAsync(ticket, ct);
-        var calendars = new Dictionary<long, BusinessHours>();
 
         foreach (var metric in Enum.GetValues<SlaMetric>())
         {
@@ -47,7 +56,7 @@ public sealed class UpdateSlaClocks(KalingaDb db, TimeProvider clock)
                 continue;
             }
 
-            var hours = await HoursAsync(policy.CalendarId, calendars, ct);
+            var hours = await HoursAsync(policy.CalendarId, ct);
             var target = TimeSpan.FromMinutes(minutes);
             var row = existing ?? db.SlaClocks.Add(new SlaClock(ticketId, metric)).Entity;
             foreach (var done in cycles.Where(c => c.Stop is not null && c.Number > row.ReportedCycle))
@@ -88,14 +97,6 @@ public sealed class UpdateSlaClocks(KalingaDb db, TimeProvider clock)
         TicketEvent.For(ticket, met ? SlaEventTypes.Met : SlaEventTypes.Missed, Actor.System, now, data);
     }
 
-    private async Task<SlaSubject> SubjectAsync(Ticket ticket, CancellationToken ct)
-    {
-        var reason = await db.ContactReasons.Where(r => r.Id == ticket.ReasonId).Select(r => r.Code).SingleAsync(ct);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == ticket.CustomerId)
-            .Select(c => new { c.IsVip, c.Segments }).SingleAsync(ct);
-        return new SlaSubject(ticket.Channel, ticket.Priority, reason, customer.IsVip, customer.Segments, ticket.OrganizationId);
-    }
-
     private async Task<TicketHistory> HistoryAsync(Ticket ticket, CancellationToken ct)
     {
         var statuses = await db.Events.AsNoTracking()
@@ -118,20 +119,15 @@ public sealed class UpdateSlaClocks(KalingaDb db, TimeProvider clock)
             messages);
     }
 
-    private async Task<BusinessHours> HoursAsync(long? calendarId, Dictionary<long, BusinessHours> cache, CancellationToken ct)
+    private async Task<BusinessHours> HoursAsync(long? calendarId, CancellationToken ct)
     {
         if (calendarId is not { } id)
         {
             return BusinessHours.AlwaysOpen;
         }
 
-        if (!cache.TryGetValue(id, out var hours))
-        {
-            var calendar = await db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-            cache[id] = hours = calendar?.ToBusinessHours() ?? BusinessHours.AlwaysOpen;
-        }
-
-        return hours;
+        return await settings.GetAsync($"sla.calendar.{id}", async () =>
+            (await db.BusinessCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct))?.ToBusinessHours() ?? BusinessHours.AlwaysOpen);
     }
 
     private sealed record StatusData(TicketStatus To);
