@@ -72,13 +72,13 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// out, so the window does not stop it; a plain term is read newest first and stops at the window. When the words
     /// as typed already fill the window in either table, the newest window of those is the answer and the longer
     /// words are not expanded (for "refund" at a million tickets, a few milliseconds instead of a fifth of a second).
-    /// </remarks>
-    /// <remarks>
+    /// <para>
     /// What a common word costs is mostly joining each matching message of the window to its ticket (a lookup in the
     /// largest table). Ordered newest first, a ticket whose newest matching message is outside a smaller window ranks
     /// below every ticket inside it, so when <paramref name="wanted"/> is given the messages are read in a window of a
     /// few times that, and the caller asks again with the whole window only when the smaller one leaves its page
     /// short. Subjects need no join and keep the whole window, so subject matches rank exactly as before.
+    /// </para>
     /// </remarks>
     public async Task<SearchHits> FindAsync(KalingaDb db, SearchQuery query, int? wanted, CancellationToken ct)
     {
