@@ -25,6 +25,8 @@ public sealed class FetchMailbox(KalingaDb db, ImapPoller imap, Pop3Poller pop3,
             throw new RuleException("inbound", "This mailbox has no IMAP or POP3 settings; its mail arrives through the raw endpoint or import-mail.");
         }
 
+        // Asked by a person: a mailbox waiting after failed OAuth2 refreshes tries again now.
+        await OAuthTokens.RetryNowAsync(db, mailboxId, ct);
         var node = kalinga.Value.ResolvedNodeName;
         if (!await MailboxLease.TryClaimAsync(db, mailboxId, node, clock.GetUtcNow().UtcDateTime, ct))
         {
