@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kalinga.Bench.Databases;
 using Kalinga.Bench.Load;
 using Kalinga.Bench.Report;
@@ -289,31 +290,58 @@ public sealed class EngineRun(BenchOptions options, Builds builds, BenchDatabase
         return took;
     }
 
-    /// <summary>The import-mail verb on a folder of generated .eml files, timed end to end (process start included).</summary>
+    /// <summary>
+    /// The import-mail verb on a folder of generated .eml files, timed end to end (process start included), and as the
+    /// verb itself reports it: from the first message read to the last committed, and the process's CPU time.
+    /// </summary>
     private async Task IngestMailAsync()
     {
-        var count = options.Smoke ? 100 : 2_000;
+        var count = options.Smoke ? 100 : 10_000;
         var folder = MailFolder.Write(workload.Plan, Path.Combine(options.WorkDirectory, "run", "mail"), count);
         say($"  e-mail ingestion of {count:N0} .eml files (import-mail)");
         var load = Machine.LoadAverage();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var output = await database.RunVerbAsync(["import-mail", folder]);
         var elapsed = clock.Elapsed;
-        var summary = output.Split('\n').LastOrDefault(l => l.StartsWith("imported ", StringComparison.Ordinal))
+        var lines = output.Split('\n');
+        var summary = lines.LastOrDefault(l => l.StartsWith("imported ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"import-mail printed no summary:\n{Shell.Tail(output)}");
-        var imported = int.Parse(summary.Split(' ', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var imported = int.Parse(summary.Split(' ', ',')[1], CultureInfo.InvariantCulture);
         say($"    {summary}");
+
+        // "timing: N messages in S s after start (R msg/s); process CPU C s"
+        var timing = lines.LastOrDefault(l => l.StartsWith("timing: ", StringComparison.Ordinal))?.Split(' ');
+        double? afterStart = timing is null ? null : double.Parse(timing[4], CultureInfo.InvariantCulture);
+        double? cpu = timing is null ? null : double.Parse(timing[^2], CultureInfo.InvariantCulture);
+        double? cpuPerMessage = cpu is { } c && imported > 0 ? c * 1000 / imported : null;
         Add(new Measurement
         {
-            Scenario = $"e-mail ingestion (import-mail of {count:N0} .eml files, end to end)",
+            Scenario = $"e-mail ingestion (import-mail of {count:N0} .eml files, end to end: process start included)",
             Engine = database.Engine,
             Value = imported / elapsed.TotalSeconds,
             Unit = "msg/s",
             Requests = count,
             Errors = count - imported,
+            CpuMsPerRequest = cpuPerMessage,
             Target = Target.AtLeast(1_000, " msg/s"),
             LoadAverage = load,
         });
+        if (afterStart is { } seconds && seconds > 0)
+        {
+            say($"    {imported / seconds:N0} msg/s after start, {cpuPerMessage:0.00} ms CPU per message (whole process)");
+            Add(new Measurement
+            {
+                Scenario = $"e-mail ingestion after start (first message read to last committed, {count:N0} .eml files)",
+                Engine = database.Engine,
+                Value = imported / seconds,
+                Unit = "msg/s",
+                Requests = count,
+                Errors = count - imported,
+                CpuMsPerRequest = cpuPerMessage,
+                Target = Target.AtLeast(1_000, " msg/s"),
+                LoadAverage = load,
+            });
+        }
     }
 
     /// <summary>

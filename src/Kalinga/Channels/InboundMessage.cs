@@ -11,6 +11,12 @@ public sealed record InboundMessage(Channel Channel, CustomerRef From, string Su
 {
     public string? Html { get; init; }
 
+    /// <summary>
+    /// Text and Html already went through <see cref="Tickets.MessageBody"/> (the e-mail intake does it while parsing,
+    /// on other threads), so the inbound step does not sanitize them again.
+    /// </summary>
+    public bool BodyIsClean { get; init; }
+
     /// <summary>The channel's id of the item (Message-ID, post id); a second item with the same id is a duplicate.</summary>
     public string? ExternalId { get; init; }
 
@@ -39,6 +45,13 @@ public enum InboundOutcome
     NewTicket,
     Threaded,
     Duplicate,
+
+    /// <summary>
+    /// An automated item (out-of-office, auto-reply) that continues a closed ticket: nothing is stored, as a follow-up
+    /// ticket would only make an agent close a robot's note again. The channel keeps it as filtered.
+    /// </summary>
+    AutomatedOnClosed,
 }
 
+/// <summary>The outcome, the ticket the item went to (or, for <see cref="InboundOutcome.AutomatedOnClosed"/>, the closed ticket it answers) and the stored message.</summary>
 public sealed record InboundResult(InboundOutcome Outcome, long TicketNumber, long? MessageId);

@@ -9,10 +9,14 @@ namespace Kalinga.Channels;
 /// <summary>
 /// The one channel-agnostic step every inbound item takes: drop duplicates, match the customer, find the ticket it
 /// continues, append the message (which reopens a waiting or solved ticket) or open a new ticket. A reply to a
-/// closed ticket opens a follow-up ticket, as the closed one is final.
+/// closed ticket opens a follow-up ticket, as the closed one is final; an automated one (an out-of-office note)
+/// opens nothing and is stored nowhere, so the channel sets it aside.
 /// </summary>
 public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, TicketFields fields, MessageBody body, TimeProvider clock)
 {
+    // An import stores a hundred messages in one scope: the contact reason of each new ticket is looked up once.
+    private readonly Dictionary<string, int> reasons = new(StringComparer.Ordinal);
+
     public async Task<InboundResult> HandleAsync(InboundMessage item, CancellationToken ct)
     {
         if (item.ExternalId is { } externalId)
@@ -27,7 +31,7 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (text, html) = body.From(item.Text, item.Html);
+        var (text, html) = item.BodyIsClean ? (item.Text, item.Html) : body.From(item.Text, item.Html);
         var language = Languages.Normalize(item.From.Language) ?? LanguageDetector.Detect(item.Subject + "\n" + text) ?? Languages.Default;
 
         // An import stores a batch of messages in one transaction of its own; this step then joins it.
@@ -42,6 +46,12 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         message.Attachments.AddRange(item.Attachments);
 
         var ticket = await ContinuedTicketAsync(item, customer.Id, ct);
+        if (ticket is { Status: TicketStatus.Closed } && item.Automated)
+        {
+            // Nothing was written: the customer of a ticket already exists. RFC 3834 §2: never answer it either.
+            return new InboundResult(InboundOutcome.AutomatedOnClosed, ticket.Number, null);
+        }
+
         InboundOutcome outcome;
         if (ticket is not null && ticket.Status != TicketStatus.Closed)
         {
@@ -50,8 +60,12 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
         }
         else
         {
-            var reason = await fields.ReasonAsync(item.Reason, ct);
-            ticket = Ticket.Open(await db.NextTicketNumberAsync(ct), Subject(item.Subject, text), reason.Id, item.Channel,
+            if (!reasons.TryGetValue(item.Reason, out var reasonId))
+            {
+                reasonId = reasons[item.Reason] = (await fields.ReasonAsync(item.Reason, ct)).Id;
+            }
+
+            ticket = Ticket.Open(await db.NextTicketNumberAsync(ct), Subject(item.Subject, text), reasonId, item.Channel,
                 customer.Id, customer.OrganizationId, customer.Language, Priority.Normal, Actor.Customer(customer.Id), now, item.Automated);
             ticket.ReceiveFromCustomer(message, now);
             if (item.CustomFields.Count > 0)

@@ -61,7 +61,23 @@ public abstract partial class KalingaDb(DbContextOptions options) : DbContext(op
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Collecting the search changes ran DetectChanges (ChangeTracker.Entries does), so the save itself skips it:
+        // on an e-mail import it was the second walk over the tracked graph for every message.
         var pending = SearchChanges.Collect(ChangeTracker);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveAsync(pending, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveAsync(SearchChanges pending, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (pending.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -33,10 +33,8 @@ public sealed record IntakeSource(string Kind, long? MailboxId, bool MayAnswer =
 /// </summary>
 public sealed class EmailIntake(
     KalingaDb db, IBlobStore blobs, MailParser parser, IEnumerable<IInboundEmailFilter> filters, ReceiveInbound receive,
-    RecordInboundEmail record, MarkBounced bounces, IOptions<EmailOptions> options, TimeProvider clock)
+    RecordInboundEmail record, MarkBounced bounces, MessageBody body, IOptions<EmailOptions> options, TimeProvider clock)
 {
-    private const string Savepoint = "intake";
-
     // Mailboxes change rarely, and a scope lives for one message or one import batch: read them once per scope.
     private List<OwnMailbox>? own;
     private readonly Dictionary<long, Mailbox?> mailboxes = [];
@@ -45,9 +43,10 @@ public sealed class EmailIntake(
         await StoreAsync(await PrepareAsync(raw, ct), source, ct);
 
     /// <summary>
-    /// The half of the intake that needs no database: keep the raw bytes and the attachments in the blob store and
-    /// parse. It may run ahead of <see cref="StoreAsync"/>, on other threads (an import parses while it stores);
-    /// a message that cannot be used comes back with the reason it is to be quarantined.
+    /// The half of the intake that needs no database: keep the raw bytes and the attachments in the blob store, parse,
+    /// sanitize the HTML and detect the language. It may run ahead of <see cref="StoreAsync"/>, on other threads (an
+    /// import prepares while it stores, so this CPU work stays out of the storing loop); a message that cannot be used
+    /// comes back with the reason it is to be quarantined.
     /// </summary>
     public async Task<PreparedMail> PrepareAsync(byte[] raw, CancellationToken ct)
     {
@@ -58,9 +57,12 @@ public sealed class EmailIntake(
         }
 
         ParsedMail mail;
+        string text;
+        string? html;
         try
         {
             mail = parser.Parse(raw);
+            (text, html) = body.From(Shorten(mail.Text), Shorten(mail.Html));
         }
         catch (MailRejectedException e)
         {
@@ -77,13 +79,19 @@ public sealed class EmailIntake(
             files.Add((file, await blobs.PutAsync(new MemoryStream(file.Content, writable: false), ct)));
         }
 
-        return new PreparedMail(blob, mail, files, null);
+        return new PreparedMail(blob, mail, files, null)
+        {
+            Text = text,
+            Html = html,
+            Language = Languages.Normalize(mail.Language) ?? LanguageDetector.Detect(mail.Subject + "\n" + mail.Text),
+        };
     }
 
     /// <summary>
-    /// Filters, threads and stores a prepared message. Inside a caller's transaction (an import commits a batch of
-    /// messages at once) the message's writes sit behind a savepoint, so a message the storing step refuses is rolled
-    /// back alone and quarantined while the rest of its batch stands.
+    /// Filters, threads and stores a prepared message. Alone, a message the storing step refuses is quarantined with
+    /// the reason. Inside a caller's transaction (an import commits a batch of messages at once) the refusal escapes
+    /// instead: the caller rolls the batch back and stores its messages again one by one, which is rarer and cheaper
+    /// than a savepoint around every message.
     /// </summary>
     public async Task<IntakeResult> StoreAsync(PreparedMail prepared, IntakeSource source, CancellationToken ct)
     {
@@ -114,10 +122,11 @@ public sealed class EmailIntake(
             .Select(f => new Attachment(f.File.FileName, f.File.ContentType, f.Blob.Length, f.Blob.Sha256, Actor.System, now) { ContentId = f.File.ContentId })
             .ToList();
 
-        var language = Languages.Normalize(mail.Language) ?? LanguageDetector.Detect(mail.Subject + "\n" + mail.Text) ?? Languages.Normalize(mailbox?.DefaultLanguage);
-        var item = new InboundMessage(Channel.Email, new CustomerRef(Email: mail.FromAddress, Name: mail.FromName, Language: language), mail.Subject, Shorten(mail.Text)!)
+        var language = prepared.Language ?? Languages.Normalize(mailbox?.DefaultLanguage);
+        var item = new InboundMessage(Channel.Email, new CustomerRef(Email: mail.FromAddress, Name: mail.FromName, Language: language), mail.Subject, prepared.Text)
         {
-            Html = Shorten(mail.Html),
+            Html = prepared.Html,
+            BodyIsClean = true,
             ExternalId = mail.MessageId,
             TicketNumber = ReplyAddress.Find(recipients, context.OwnAddresses) ?? TicketToken.FromSubject(mail.Subject),
             InReplyTo = [.. new[] { mail.InReplyTo }.OfType<string>().Concat(mail.References.Reverse()).Distinct().Take(50)],
@@ -125,34 +134,26 @@ public sealed class EmailIntake(
             Automated = verdicts.Exists(v => v.Action == FilterAction.NoAutoResponse),
         };
 
-        var batch = db.Database.CurrentTransaction;
-        if (batch is not null)
-        {
-            await batch.CreateSavepointAsync(Savepoint, ct);
-        }
-
+        var inBatch = db.Database.CurrentTransaction is not null;
+        var automated = verdicts.Find(v => v.Action == FilterAction.NoAutoResponse)?.Reason;
         InboundResult result;
         try
         {
             result = await receive.HandleAsync(item, ct);
         }
-        catch (Exception e) when (!IsTransient(e))
+        catch (Exception e) when (!IsTransient(e) && !inBatch)
         {
-            if (batch is not null)
-            {
-                await batch.RollbackToSavepointAsync(Savepoint, ct);
-                await batch.ReleaseSavepointAsync(Savepoint, ct);
-            }
-
             db.ChangeTracker.Clear();
             return await SetAsideAsync(SetAsideKind.Quarantined, e is RuleException rule ? $"{rule.Field}: {rule.Message}" : $"Storing failed ({e.GetType().Name}): {e.Message}", blob, source, mail, ct);
         }
 
-        await record.HandleAsync(result, mail, blob, mailbox, verdicts.Find(v => v.Action == FilterAction.NoAutoResponse)?.Reason, source.MayAnswer, ct);
-        if (batch is not null)
+        if (result.Outcome == InboundOutcome.AutomatedOnClosed)
         {
-            await batch.ReleaseSavepointAsync(Savepoint, ct);
+            var aside = await SetAsideAsync(SetAsideKind.AutoReply, $"An auto-reply to closed ticket #{result.TicketNumber}; it opens no follow-up ticket and is never answered ({automated}).", blob, source, mail, ct);
+            return aside with { TicketNumber = result.TicketNumber };
         }
+
+        await record.HandleAsync(result, mail, blob, mailbox, automated, source.MayAnswer, ct);
 
         var outcome = result.Outcome switch
         {

@@ -25,6 +25,8 @@ public sealed class FetchMailbox(KalingaDb db, ImapPoller imap, Pop3Poller pop3,
             throw new RuleException("inbound", new LocalText("Adm3_Problem.NoInbound"));
         }
 
+        // Asked by a person: a mailbox waiting after failed OAuth2 refreshes tries again now.
+        await OAuthTokens.RetryNowAsync(db, mailboxId, ct);
         var node = kalinga.Value.ResolvedNodeName;
         if (!await MailboxLease.TryClaimAsync(db, mailboxId, node, clock.GetUtcNow().UtcDateTime, ct))
         {

@@ -29,8 +29,11 @@ public sealed partial class MailPolling(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // A mailbox whose OAuth2 refresh failed waits for its retry time instead of failing again every scan.
+                var now = clock.GetUtcNow().UtcDateTime;
                 var mailboxes = await scope.ServiceProvider.GetRequiredService<KalingaDb>().Mailboxes.AsNoTracking()
-                    .Where(m => m.Enabled && m.InboundProtocol != InboundProtocol.None).Select(m => new { m.Id, m.InboundProtocol }).ToListAsync(stoppingToken);
+                    .Where(m => m.Enabled && m.InboundProtocol != InboundProtocol.None && (m.InboundOAuth.RetryAt == null || m.InboundOAuth.RetryAt <= now))
+                    .Select(m => new { m.Id, m.InboundProtocol }).ToListAsync(stoppingToken);
                 foreach (var mailbox in mailboxes.Where(m => !sessions.TryGetValue(m.Id, out var running) || running.IsCompleted))
                 {
                     sessions[mailbox.Id] = Task.Run(() => RunSessionAsync(mailbox.Id, mailbox.InboundProtocol, stoppingToken), stoppingToken);

@@ -121,6 +121,7 @@ public static class MailboxEndpoints
                 !m.Enabled ? "disabled" : (m.LastError != null || m.SendFailures > 0) ? "error" : m.InboundProtocol != InboundProtocol.None && m.LastFetchAt == null ? "never_fetched" : "ok",
                 m.LastFetchAt, m.LastError, m.LastErrorAt, m.MessagesWaiting, m.LastSentAt, m.SendFailures, m.LastSendError, m.LastSendErrorAt,
                 db.EmailRecords.Count(r => r.MailboxId == m.Id && db.Messages.Any(x => x.Id == r.MessageId && x.DeliveryStatus == DeliveryStatus.Queued)),
-                db.EmailRecords.Count(r => r.MailboxId == m.Id && db.Messages.Any(x => x.Id == r.MessageId && x.DeliveryStatus == DeliveryStatus.Failed))),
+                db.EmailRecords.Count(r => r.MailboxId == m.Id && db.Messages.Any(x => x.Id == r.MessageId && x.DeliveryStatus == DeliveryStatus.Failed)),
+                m.InboundOAuth.RetryAt, m.SmtpOAuth.RetryAt),
             m.CreatedAt, m.UpdatedAt));
 }

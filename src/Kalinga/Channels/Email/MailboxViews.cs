@@ -66,10 +66,14 @@ public sealed record OutboundView(string Host, int Port, MailSecurity Security, 
 /// <summary>OAuth2 settings without their secrets: only whether each one is set.</summary>
 public sealed record OAuthView(string? TokenEndpoint, string? ClientId, string? Scope, bool ClientSecretSet, bool RefreshTokenSet, bool AccessTokenSet);
 
-/// <summary>"ok", "error" (the last fetch or send failed), "never_fetched" or "disabled", with the facts behind it.</summary>
+/// <summary>
+/// "ok", "error" (the last fetch or send failed), "never_fetched" or "disabled", with the facts behind it. After failed
+/// OAuth2 refreshes, <c>NextFetchAttemptAt</c> and <c>NextSendAttemptAt</c> say when that side tries again.
+/// </summary>
 public sealed record MailboxHealthView(
     string Status, DateTime? LastFetchAt, string? LastError, DateTime? LastErrorAt, int MessagesWaiting,
-    DateTime? LastSentAt, int SendFailures, string? LastSendError, DateTime? LastSendErrorAt, int QueuedReplies, int FailedReplies);
+    DateTime? LastSentAt, int SendFailures, string? LastSendError, DateTime? LastSendErrorAt, int QueuedReplies, int FailedReplies,
+    DateTime? NextFetchAttemptAt = null, DateTime? NextSendAttemptAt = null);
 
 public sealed record SetAsideView(long Id, SetAsideKind Kind, string Reason, string Source, long? MailboxId, string? FromAddress, string? Subject,
     string? InternetMessageId, long? RelatedMessageId, long RawSize, DateTime ReceivedAt);

@@ -20,5 +20,11 @@ public sealed class OAuthLogin
 
     public string? AccessToken { get; set; }
 
+    /// <summary>Refreshes in a row the token endpoint refused or did not answer; a success or new settings reset it.</summary>
+    public int RefreshFailures { get; set; }
+
+    /// <summary>While refreshes fail: the earliest time to ask the token endpoint again (see <see cref="OAuthTokens.Backoff"/>).</summary>
+    public DateTime? RetryAt { get; set; }
+
     public bool UsesRefresh => RefreshToken is not null;
 }

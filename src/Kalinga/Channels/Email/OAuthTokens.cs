@@ -11,6 +11,9 @@ namespace Kalinga.Channels.Email;
 /// standard form POST (RFC 6749 §6); the access token is kept in memory until a minute before it expires, and a
 /// refresh token the server rotates is stored at once, because the old one may already be dead. Failures come out
 /// as <see cref="OAuthTokenException"/>, which the pollers and the SMTP adapter record on the mailbox health.
+/// A refresh that fails is not asked again for a while, doubling from 30 seconds up to an hour: a dead refresh token
+/// (invalid_grant) stays dead, and asking every poll only hammers the provider. The wait is stored on the mailbox, so
+/// every node keeps it and the health shows it; a success, new settings or "check now" end it.
 /// </summary>
 public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory scopes, MailboxSecrets secrets, TimeProvider clock) : IDisposable
 {
@@ -21,6 +24,10 @@ public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory sc
 
     /// <summary>Used when the server gives no expires_in (it is only RECOMMENDED by RFC 6749 §5.1).</summary>
     private static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(30);
+
+    private static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<(long, MailSide), Cached> cache = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
@@ -50,6 +57,27 @@ public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory sc
         }
     }
 
+    /// <summary>How long to wait after <paramref name="failures"/> refreshes failed in a row: 30 s, 1 min, 2 min … at most an hour.</summary>
+    public static TimeSpan Backoff(int failures) =>
+        failures <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(LongestWait.Ticks, FirstWait.Ticks << Math.Min(failures - 1, 20)));
+
+    /// <summary>"Check now": the admin wants an answer at once, so both sides may ask the token endpoint again.</summary>
+    public static async Task RetryNowAsync(KalingaDb db, long mailboxId, CancellationToken ct)
+    {
+        var mailbox = await db.Mailboxes.SingleOrDefaultAsync(m => m.Id == mailboxId, ct);
+        if (mailbox is null || (mailbox.InboundOAuth.RetryAt is null && mailbox.SmtpOAuth.RetryAt is null))
+        {
+            return;
+        }
+
+        foreach (var login in new[] { mailbox.InboundOAuth, mailbox.SmtpOAuth })
+        {
+            (login.RefreshFailures, login.RetryAt) = (0, null);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Drops a cached token the server refused (revoked before its expiry), so the next login asks for a new one.</summary>
     public void Forget(long mailboxId, MailSide side) => cache.TryRemove((mailboxId, side), out _);
 
@@ -70,6 +98,48 @@ public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory sc
             throw new OAuthTokenException("The OAuth2 settings are incomplete: a refresh token needs a token endpoint.");
         }
 
+        var started = clock.GetUtcNow();
+        if (login.RetryAt is { } retryAt && started.UtcDateTime < retryAt)
+        {
+            throw new OAuthTokenException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Refreshing the access token failed {login.RefreshFailures} time(s) in a row; the next attempt is at {retryAt:yyyy-MM-dd HH:mm:ss} UTC. Renew the OAuth2 settings, or check the mailbox now to try at once."));
+        }
+
+        string accessToken;
+        JsonElement answer;
+        try
+        {
+            (accessToken, answer) = await RequestAsync(endpoint, login, ct);
+        }
+        catch (OAuthTokenException)
+        {
+            login.RefreshFailures++;
+            login.RetryAt = started.UtcDateTime + Backoff(login.RefreshFailures);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        var recovered = login.RefreshFailures != 0 || login.RetryAt is not null;
+        (login.RefreshFailures, login.RetryAt) = (0, null);
+        var rotated = Text(answer, "refresh_token") is { Length: > 0 } fresh ? fresh : null;
+        if (rotated is not null)
+        {
+            login.RefreshToken = secrets.Protect(rotated);
+        }
+
+        if (rotated is not null || recovered)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        var lifetime = Seconds(answer, "expires_in") is { } s ? TimeSpan.FromSeconds(s) : AssumedLifetime;
+        var renewAt = started + (lifetime > Margin * 2 ? lifetime - Margin : lifetime / 2);
+        cache[key] = new Cached(accessToken, renewAt, mailbox.UpdatedAt);
+        return accessToken;
+    }
+
+    private async Task<(string AccessToken, JsonElement Answer)> RequestAsync(Uri endpoint, OAuthLogin login, CancellationToken ct)
+    {
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -86,7 +156,6 @@ public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory sc
             form["scope"] = scopeList;
         }
 
-        var started = clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         JsonElement answer;
@@ -110,16 +179,7 @@ public sealed class OAuthTokens(IHttpClientFactory http, IServiceScopeFactory sc
             throw new OAuthTokenException($"The token endpoint {endpoint.GetLeftPart(UriPartial.Path)} refused to refresh the access token (HTTP {status}, {why}).");
         }
 
-        if (Text(answer, "refresh_token") is { Length: > 0 } rotated)
-        {
-            login.RefreshToken = secrets.Protect(rotated);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var lifetime = Seconds(answer, "expires_in") is { } s ? TimeSpan.FromSeconds(s) : AssumedLifetime;
-        var renewAt = started + (lifetime > Margin * 2 ? lifetime - Margin : lifetime / 2);
-        cache[key] = new Cached(accessToken, renewAt, mailbox.UpdatedAt);
-        return accessToken;
+        return (accessToken, answer);
     }
 
     private static string? Text(JsonElement answer, string name) =>

@@ -10,6 +10,9 @@ public enum SetAsideKind
 
     /// <summary>A delivery status notification about one of our own replies.</summary>
     Bounce,
+
+    /// <summary>An auto-reply (out-of-office, RFC 3834 Auto-Submitted) to a closed ticket: it opens no follow-up ticket.</summary>
+    AutoReply,
 }
 
 /// <summary>

@@ -114,6 +114,38 @@ public sealed class EmailIntakeTests(KalingaApp app) : IClassFixture<KalingaApp>
     }
 
     [Fact]
+    public async Task An_out_of_office_reply_to_a_closed_ticket_is_set_aside_and_opens_no_follow_up_ticket()
+    {
+        var (client, mailbox) = await SetUpAsync();
+        var local = $"ooo-closed-{Guid.NewGuid():N}";
+        var first = await client.DeliverAsync(mailbox, EmailApi.Mail($"{local}@example.test", "Washing machine leaks", "It leaks.", EmailApi.NewId("closing")), HttpStatusCode.Created);
+        var number = first.TicketNumber!.Value;
+        (await client.PatchAsync($"/api/v1/tickets/{number}", new { status = "solved" })).EnsureSuccessStatusCode();
+        (await client.PatchAsync($"/api/v1/tickets/{number}", new { status = "closed" })).EnsureSuccessStatusCode();
+        var messagesBefore = (await client.TicketAsync(number)).Messages.Count;
+        var ticketsBefore = await app.WithDbAsync(db => db.Tickets.CountAsync());
+        var raw = Samples.Bytes("out-of-office.eml", ("<ooo-1@example.test>", EmailApi.NewId("ooo-closed")), ("ana.reyes@", $"{local}@"),
+            ("Out of Office: Washing machine leaks", $"Out of Office: Washing machine leaks [#{number}]"));
+
+        var result = await client.DeliverAsync(mailbox, raw);
+        var again = await client.DeliverAsync(mailbox, raw);
+
+        Assert.Equal((IntakeOutcome.Filtered, number), (result.Outcome, result.TicketNumber));
+        Assert.Equal((IntakeOutcome.Filtered, result.SetAsideId), (again.Outcome, again.SetAsideId));
+        Assert.Equal(ticketsBefore, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+        var ticket = await client.TicketAsync(number);
+        Assert.Equal((TicketStatus.Closed, messagesBefore), (ticket.Status, ticket.Messages.Count));
+        var aside = Assert.Single(await client.GetAsync<List<SetAsideView>>("/api/v1/mailboxes/set-aside?kind=autoreply"), s => s.Id == result.SetAsideId);
+        Assert.Equal(SetAsideKind.AutoReply, aside.Kind);
+        Assert.Contains($"closed ticket #{number}", aside.Reason, StringComparison.Ordinal);
+        Assert.Contains("Auto-Submitted: auto-replied", aside.Reason, StringComparison.Ordinal);
+
+        // A person answering the same closed ticket still gets a follow-up ticket.
+        var human = await client.DeliverAsync(mailbox, EmailApi.Mail($"{local}@example.test", $"Re: Washing machine leaks [#{number}]", "It leaks again.", EmailApi.NewId("human")), HttpStatusCode.Created);
+        Assert.NotEqual(number, human.TicketNumber);
+    }
+
+    [Fact]
     public async Task A_bounce_marks_the_reply_failed_and_flags_the_address()
     {
         var (client, mailbox) = await SetUpAsync(receipts: false);

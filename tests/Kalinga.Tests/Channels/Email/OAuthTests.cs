@@ -1,6 +1,7 @@
 using Kalinga.Channels.Email;
 using Kalinga.Events;
 using Kalinga.Tests.Infrastructure;
+using System.Net.Http.Json;
 using MailKit.Net.Imap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,57 @@ public sealed class OAuthTests(OAuthTests.App app) : IClassFixture<OAuthTests.Ap
         var health = (await client.GetAsync<MailboxView>($"/api/v1/mailboxes/{mailbox.Id}")).Health;
         Assert.Equal("error", health.Status);
         Assert.Contains("invalid_grant", health.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_refresh_token_is_asked_for_ever_more_rarely_until_an_admin_checks_or_renews_the_settings()
+    {
+        var client = await app.ClientAsync();
+        var address = $"backoff-{Guid.NewGuid():N}@helpdesk.test";
+        var mailbox = await client.CreateMailboxAsync(address, Inbound(RefreshFlow("refresh-that-was-never-issued")));
+        await DeliverAsync($"rosa-{Guid.NewGuid():N}@example.test", "Dishwasher", "It does not drain.");
+        var imap = app.Services.GetRequiredService<ImapPoller>();
+        var requests = Server.TokenRequests;
+        async Task<MailboxHealthView> HealthAsync() => (await client.GetAsync<MailboxView>($"/api/v1/mailboxes/{mailbox.Id}")).Health;
+        async Task<string> WorkerPassAsync() => (await Assert.ThrowsAnyAsync<Exception>(() => imap.FetchOnceAsync(mailbox.Id, CancellationToken.None))).Message;
+        TimeSpan Wait(MailboxHealthView health) => health.NextFetchAttemptAt!.Value - app.Clock.GetUtcNow().UtcDateTime;
+
+        var checkedNow = await (await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { })).ReadAsync<FetchResult>();
+
+        Assert.Contains("invalid_grant", checkedNow.Error, StringComparison.Ordinal);
+        Assert.Equal(requests + 1, Server.TokenRequests);
+        var health = await HealthAsync();
+        Assert.Equal(("error", TimeSpan.FromSeconds(30)), (health.Status, Wait(health)));
+
+        // The worker's next pass, ten seconds later, does not ask the provider again.
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Contains("next attempt", await WorkerPassAsync(), StringComparison.Ordinal);
+        Assert.Equal(requests + 1, Server.TokenRequests);
+
+        // Once the wait is over it asks, fails, and waits twice as long; the wait doubles up to an hour.
+        app.Clock.Advance(TimeSpan.FromSeconds(21));
+        Assert.Contains("invalid_grant", await WorkerPassAsync(), StringComparison.Ordinal);
+        Assert.Equal((requests + 2, TimeSpan.FromMinutes(1)), (Server.TokenRequests, Wait(await HealthAsync())));
+        for (var pass = 0; pass < 8; pass++)
+        {
+            app.Clock.Advance(Wait(await HealthAsync()));
+            await WorkerPassAsync();
+        }
+
+        Assert.Equal((requests + 10, TimeSpan.FromHours(1)), (Server.TokenRequests, Wait(await HealthAsync())));
+
+        // "Check now" asks at once, waiting or not.
+        var checkedAgain = await (await client.PostAsync($"/api/v1/mailboxes/{mailbox.Id}/fetch", new { })).ReadAsync<FetchResult>();
+        Assert.Contains("invalid_grant", checkedAgain.Error, StringComparison.Ordinal);
+        Assert.Equal((requests + 11, TimeSpan.FromSeconds(30)), (Server.TokenRequests, Wait(await HealthAsync())));
+
+        // New credentials end the wait, and the mailbox reads its mail again.
+        var renewed = await client.PutAsJsonAsync($"/api/v1/mailboxes/{mailbox.Id}", new { address, displayName = "Lumen Support", inbound = Inbound(RefreshFlow(Server.NewRefreshToken())) });
+        renewed.EnsureSuccessStatusCode();
+        Assert.Null((await HealthAsync()).NextFetchAttemptAt);
+        var committed = await imap.FetchOnceAsync(mailbox.Id, CancellationToken.None);
+        Assert.Equal(1, committed);
+        Assert.Equal(requests + 12, Server.TokenRequests);
     }
 
     [Fact]

@@ -570,9 +570,15 @@ namespace Kalinga.Data.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
+                            b1.Property<int>("RefreshFailures")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("RefreshToken")
                                 .HasMaxLength(16000)
                                 .HasColumnType("character varying(16000)");
+
+                            b1.Property<DateTime?>("RetryAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("Scope")
                                 .HasMaxLength(1000)
@@ -599,9 +605,15 @@ namespace Kalinga.Data.Postgres.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
+                            b1.Property<int>("RefreshFailures")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("RefreshToken")
                                 .HasMaxLength(16000)
                                 .HasColumnType("character varying(16000)");
+
+                            b1.Property<DateTime?>("RetryAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("Scope")
                                 .HasMaxLength(1000)

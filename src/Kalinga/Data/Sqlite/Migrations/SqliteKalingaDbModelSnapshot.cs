@@ -549,8 +549,14 @@ namespace Kalinga.Data.Sqlite.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("RefreshFailures")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("RefreshToken")
                                 .HasMaxLength(16000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RetryAt")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Scope")
@@ -578,8 +584,14 @@ namespace Kalinga.Data.Sqlite.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("RefreshFailures")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("RefreshToken")
                                 .HasMaxLength(16000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("RetryAt")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Scope")
