@@ -20,8 +20,12 @@ public interface ISearchIndex
     IQueryable<ArticleHit> FindArticles(KalingaDb db, SearchQuery query, string language);
 }
 
-/// <summary>The hits of a search; <see cref="Narrowed"/> when only the newest few matches were looked at.</summary>
-public sealed record SearchHits(IQueryable<SearchHit> Hits, bool Narrowed);
+/// <summary>
+/// The hits of a search. <see cref="Narrowed"/> when only the newest few matches were looked at: a page of them is
+/// right when it is full and, unless <see cref="SubjectsComplete"/> (every subject match was looked at), holds subject
+/// matches only (hits without a message).
+/// </summary>
+public sealed record SearchHits(IQueryable<SearchHit> Hits, bool Narrowed, bool SubjectsComplete = true);
 
 /// <summary>One ticket that matched, with its score and the best-matching message (null when only the subject matched).</summary>
 public sealed class SearchHit

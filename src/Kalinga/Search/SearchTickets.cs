@@ -35,7 +35,7 @@ public sealed class SearchTickets(KalingaDb db)
         await using var connection = await ConnectionScope.OpenAsync(db, ct);
         var found = await db.SearchIndex.FindAsync(db, query, offset + limit + 1, ct);
         var page = await PageAsync(found.Hits, filter, limit, offset, ct);
-        if (found.Narrowed && page.Count <= limit)
+        if (found.Narrowed && (page.Count <= limit || (!found.SubjectsComplete && page.Any(h => h.MessageId is not null))))
         {
             page = await PageAsync((await db.SearchIndex.FindAsync(db, query, wanted: null, ct)).Hits, filter, limit, offset, ct);
         }

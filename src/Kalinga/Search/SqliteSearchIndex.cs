@@ -73,37 +73,48 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// as typed already fill the window in either table, the newest window of those is the answer and the longer
     /// words are not expanded (for "refund" at a million tickets, a few milliseconds instead of a fifth of a second).
     /// <para>
-    /// What a common word costs is mostly joining each matching message of the window to its ticket (a lookup in the
-    /// largest table). Ordered newest first, a ticket whose newest matching message is outside a smaller window ranks
-    /// below every ticket inside it, so when <paramref name="wanted"/> is given the messages are read in a window of a
-    /// few times that, and the caller asks again with the whole window only when the smaller one leaves its page
-    /// short. Subjects need no join and keep the whole window, so subject matches rank exactly as before.
+    /// What a common word costs is mostly joining each hit of the window to its message and its ticket (lookups in the
+    /// largest tables). Ordered newest first, a ticket whose newest match is outside a smaller window ranks below every
+    /// ticket of that tier inside it, so when <paramref name="wanted"/> is given both tables are read in a window of a
+    /// few times that. The page that comes out is the same as the whole window's when it is full and either every
+    /// subject match was inside the smaller window or the page holds subject matches only; otherwise the caller asks
+    /// again with the whole window (<see cref="SearchHits.Narrowed"/> and <see cref="SearchHits.SubjectsComplete"/>).
     /// </para>
     /// </remarks>
     public async Task<SearchHits> FindAsync(KalingaDb db, SearchQuery query, int? wanted, CancellationToken ct)
     {
-        var messages = wanted is { } w ? Math.Clamp(w * 4, NarrowWindow, SearchQuery.Window) : SearchQuery.Window;
-        var narrowed = messages < SearchQuery.Window;
-        if (query.ToFts5AsTyped() is { } asTyped && await CountAsync(db, asTyped, ct) >= SearchQuery.Window)
+        var window = wanted is { } w ? Math.Clamp(w * 4, NarrowWindow, SearchQuery.Window) : SearchQuery.Window;
+        var narrowed = window < SearchQuery.Window;
+        if (query.ToFts5AsTyped() is { } asTyped && await CountAsync(db, asTyped, ct) is var typed && typed.Largest >= SearchQuery.Window)
         {
-            return new SearchHits(Newest(db, asTyped, messages), narrowed);
+            return new SearchHits(Newest(db, asTyped, window), narrowed, typed.Subjects <= window);
         }
 
         var match = query.ToFts5();
-        return await CountAsync(db, match, ct) < SearchQuery.Window
+        var counts = await CountAsync(db, match, ct);
+        return counts.Largest < SearchQuery.Window
             ? new SearchHits(Ranked(db, match), Narrowed: false)
-            : new SearchHits(Newest(db, match, messages), narrowed);
+            : new SearchHits(Newest(db, match, window), narrowed, counts.Subjects <= window);
     }
 
     private const int NarrowWindow = 100;
 
-    // The larger of the two tables' match counts, each counted no further than the window.
-    private static async Task<int> CountAsync(KalingaDb db, string match, CancellationToken ct) =>
-        await db.Database.SqlQuery<int>($"""
-            SELECT max(
-                (SELECT count(*) FROM (SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH {match} LIMIT {SearchQuery.Window})),
-                (SELECT count(*) FROM (SELECT rowid FROM "TicketSearch" WHERE "TicketSearch" MATCH {match} LIMIT {SearchQuery.Window}))) AS "Value"
+    // The two tables' match counts, each counted no further than the window.
+    private static async Task<MatchCounts> CountAsync(KalingaDb db, string match, CancellationToken ct) =>
+        await db.Database.SqlQuery<MatchCounts>($"""
+            SELECT
+                (SELECT count(*) FROM (SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH {match} LIMIT {SearchQuery.Window})) AS "Messages",
+                (SELECT count(*) FROM (SELECT rowid FROM "TicketSearch" WHERE "TicketSearch" MATCH {match} LIMIT {SearchQuery.Window})) AS "Subjects"
             """).SingleAsync(ct);
+
+    private sealed class MatchCounts
+    {
+        public int Messages { get; init; }
+
+        public int Subjects { get; init; }
+
+        public int Largest => Math.Max(Messages, Subjects);
+    }
 
     // bm25 is negative, lower is better; with MIN the bare MessageId column comes from the best row (an SQLite
     // guarantee for min/max aggregates).
@@ -120,17 +131,17 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     // FTS5 walks its doclists by rowid and stops at the window: the newest matches of each table, scored -1 for a
     // subject and 0 for a body, less a sliver per id so that newer sorts first.
-    private static IQueryable<SearchHit> Newest(KalingaDb db, string match, int messages) => db.Database.SqlQuery<SearchHit>($"""
+    private static IQueryable<SearchHit> Newest(KalingaDb db, string match, int window) => db.Database.SqlQuery<SearchHit>($"""
         SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
             SELECT m."TicketId" AS "TicketId", -(h."Id" * 1e-12) AS "Score", m."Id" AS "MessageId"
             FROM (
                 SELECT rowid AS "Id" FROM "MessageSearch"
-                WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {messages}
+                WHERE "MessageSearch" MATCH {match} ORDER BY rowid DESC LIMIT {window}
             ) AS h JOIN "Messages" AS m ON m."Id" = h."Id"
             UNION ALL
             SELECT "Id", -1.0 - ("Id" * 1e-12), NULL FROM (
                 SELECT rowid AS "Id" FROM "TicketSearch"
-                WHERE "TicketSearch" MATCH {match} ORDER BY rowid DESC LIMIT {SearchQuery.Window}
+                WHERE "TicketSearch" MATCH {match} ORDER BY rowid DESC LIMIT {window}
             )
         ) GROUP BY "TicketId"
         """);
