@@ -22,6 +22,8 @@ public sealed partial class RedisLiveBridge(
     /// <summary>Completes once the node listens on the channel: from then on it misses nothing the other nodes publish.</summary>
     public Task Subscribed => subscribed.Task;
 
+    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.UsesRedis)
@@ -38,6 +40,21 @@ public sealed partial class RedisLiveBridge(
             if (!subscribed)
             {
                 subscribed = await SubscribeAsync(redis, stoppingToken);
+                if (!subscribed)
+                {
+                    // Nothing reaches this node until the subscription holds, so it is tried again after a second of
+                    // wall time, not after a heartbeat (which may be long, and is the application's clock).
+                    try
+                    {
+                        await Task.Delay(SubscribeRetry, TimeProvider.System, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
             }
             else
             {
@@ -62,7 +79,7 @@ public sealed partial class RedisLiveBridge(
 
     /// <summary>
     /// Subscribes once; the multiplexer renews the subscription by itself after a reconnect. A first connection still
-    /// opening in the background (a slow start) gets a few seconds of wall time before the heartbeat's retry takes over.
+    /// opening in the background (a slow start) gets a few seconds of wall time before the caller tries again.
     /// </summary>
     private async Task<bool> SubscribeAsync(RedisConnection redis, CancellationToken ct)
     {
