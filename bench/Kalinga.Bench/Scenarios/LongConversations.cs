@@ -22,12 +22,26 @@ public sealed class LongConversations(Workload workload, int count)
     {
         var first = Workload.FirstNumber;
         var step = Math.Max(1, (workload.LastNumber - first) / (count + 1));
-        var numbers = Enumerable.Range(1, count).Select(i => first + (i * step)).ToList();
         var random = new Random(Plan.Seed + 7);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var number in numbers)
+        var numbers = new List<long>();
+        for (var i = 1; numbers.Count < count && first + (i * step) <= workload.LastNumber + step; i++)
         {
+            // A closed ticket takes no more replies (its customer gets a follow-up ticket): the next number is used.
+            var number = Math.Min(first + (i * step), workload.LastNumber);
             var ticket = JsonDocument.Parse(await Probe.GetAsync(baseAddress, $"/api/v1/tickets/{number}", token)).RootElement;
+            for (var next = number + 1; ticket.GetProperty("status").GetString() == "closed" && next <= workload.LastNumber; next++)
+            {
+                number = next;
+                ticket = JsonDocument.Parse(await Probe.GetAsync(baseAddress, $"/api/v1/tickets/{number}", token)).RootElement;
+            }
+
+            if (ticket.GetProperty("status").GetString() == "closed" || numbers.Contains(number))
+            {
+                continue;
+            }
+
+            numbers.Add(number);
             var language = ticket.GetProperty("language").GetString() ?? "en";
             var text = workload.Plan.Text.TryGetValue(language, out var t) ? t : workload.Plan.Text["en"];
             for (var n = ticket.GetProperty("messages").GetArrayLength(); n < Messages; n++)
