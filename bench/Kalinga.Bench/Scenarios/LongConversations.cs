@@ -57,5 +57,7 @@ public sealed class LongConversations(Workload workload, int count)
         return clock.Elapsed;
     }
 
+    public IReadOnlyList<string> ApiPaths => [.. Numbers.Select(n => "/api/v1/tickets/" + n.ToString(CultureInfo.InvariantCulture))];
+
     public IReadOnlyList<string> AgentPagePaths => [.. Numbers.Select(n => "/agent/tickets/" + n.ToString(CultureInfo.InvariantCulture))];
 }
