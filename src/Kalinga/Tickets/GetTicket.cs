@@ -147,7 +147,7 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
             while (await reader.ReadAsync(ct))
             {
                 events.Add(new EventView(
-                    reader.GetInt64(0), reader.GetString(1), Party(Enum.Parse<ActorKind>(reader.GetString(2)), NullableInt64(reader, 3), NullableString(reader, 6)),
+                    reader.GetInt64(0), reader.GetString(1), PartyNames.Of(Enum.Parse<ActorKind>(reader.GetString(2)), NullableInt64(reader, 3), NullableString(reader, 6)),
                     JsonElement.Parse(reader.GetString(4)), Utc(reader, 5)));
             }
         }
@@ -161,7 +161,7 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
 
         return new TicketDetails(
             row.Id, row.Number, row.Subject, row.Status, row.Priority, row.Reason, row.Channel, row.Language,
-            Party(ActorKind.Customer, row.CustomerId, row.CustomerName), row.OrganizationId, row.AssigneeId, row.TeamId,
+            PartyNames.Of(ActorKind.Customer, row.CustomerId, row.CustomerName), row.OrganizationId, row.AssigneeId, row.TeamId,
             [.. tags.Order()], [.. causes.Order()], row.CustomFields,
             row.CreatedAt, row.UpdatedAt, row.FirstResponseAt, row.SolvedAt, row.ClosedAt, row.MergedInto, row.Version,
             [.. messages.Select(m => m.View(attachments.GetValueOrDefault(m.Id) ?? NoAttachments))],
@@ -184,10 +184,6 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
         return command;
     }
 
-    /// <summary>As <see cref="PartyNames.View"/>: the system is "Kalinga", a party whose row is gone "(unknown)".</summary>
-    private static PartyView Party(ActorKind kind, long? id, string? name) =>
-        new(kind, id, kind == ActorKind.System ? "Kalinga" : name ?? "(unknown)");
-
     private static TicketRow ReadTicket(DbDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), Enum.Parse<TicketStatus>(r.GetString(3)), (Priority)r.GetInt32(4),
         NullableString(r, 5) ?? "", Enum.Parse<Channel>(r.GetString(6)), r.GetString(7), r.GetInt64(8), NullableString(r, 9),
@@ -200,7 +196,7 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
         var kind = Enum.Parse<MessageKind>(r.GetString(2));
         return new MessageRow(
             r.GetInt64(0), Enum.Parse<MessageDirection>(r.GetString(1)), kind, kind == MessageKind.Note,
-            Party(Enum.Parse<ActorKind>(r.GetString(3)), NullableInt64(r, 4), NullableString(r, 10)),
+            PartyNames.Of(Enum.Parse<ActorKind>(r.GetString(3)), NullableInt64(r, 4), NullableString(r, 10)),
             r.GetString(5), NullableString(r, 6), Enum.Parse<DeliveryStatus>(r.GetString(7)), NullableString(r, 8), Utc(r, 9));
     }
 

@@ -43,6 +43,9 @@ public sealed class Parties(KalingaDb db)
 
 public sealed class PartyNames(IReadOnlyDictionary<Actor, string> names)
 {
-    public PartyView View(Actor actor) =>
-        new(actor.Kind, actor.Id, actor.Kind == ActorKind.System ? "Kalinga" : names.GetValueOrDefault(actor, "(unknown)"));
+    public PartyView View(Actor actor) => Of(actor.Kind, actor.Id, names.GetValueOrDefault(actor));
+
+    /// <summary>A party as shown: the system is "Kalinga", a party whose row (and so name) is gone "(unknown)".</summary>
+    public static PartyView Of(ActorKind kind, long? id, string? name) =>
+        new(kind, id, kind == ActorKind.System ? "Kalinga" : name ?? "(unknown)");
 }
