@@ -62,8 +62,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         language.All(char.IsAsciiLetterLower) ? language : throw new ArgumentException("Not a language code.", nameof(language));
 
     /// <summary>
-    /// A query that matches fewer than <see cref="SearchQuery.Window"/> messages and subjects is ranked by bm25 (a subject
-    /// match weighs twice a body match). A broader one is ordered subject matches first, then newest first: bm25 needs
+    /// A query that matches fewer than <see cref="SearchQuery.Window"/> messages and subjects is ranked by bm25, subject
+    /// matches above body matches. A broader one is ordered subject matches first, then newest first: bm25 needs
     /// the number of rows each term matches, which FTS5 finds by walking every match (130 ms for a common word at a
     /// million tickets), and among thousands of matches recency is what an agent wants anyway.
     /// </summary>
@@ -116,15 +116,17 @@ public sealed class SqliteSearchIndex : ISearchIndex
         public int Largest => Math.Max(Messages, Subjects);
     }
 
-    // bm25 is negative, lower is better; with MIN the bare MessageId column comes from the best row (an SQLite
-    // guarantee for min/max aggregates).
+    // bm25 is negative, lower is better, and each table weighs words by how rare they are in that table: a word rare
+    // among a desk's many messages outweighs the same word in a subject. So a subject match ranks above every body
+    // match, as in Newest: bm25 x is mapped onto x / (1 - x), in (-1, 0] for a body and one lower for a subject.
+    // With MIN the bare MessageId column comes from the best row (an SQLite guarantee for min/max aggregates).
     private static IQueryable<SearchHit> Ranked(KalingaDb db, string match) => db.Database.SqlQuery<SearchHit>($"""
         SELECT "TicketId", MIN("Score") AS "Score", "MessageId" FROM (
-            SELECT m."TicketId" AS "TicketId", bm25("MessageSearch") AS "Score", m."Id" AS "MessageId"
+            SELECT m."TicketId" AS "TicketId", bm25("MessageSearch") / (1.0 - bm25("MessageSearch")) AS "Score", m."Id" AS "MessageId"
             FROM "MessageSearch" JOIN "Messages" AS m ON m."Id" = "MessageSearch".rowid
             WHERE "MessageSearch" MATCH {match}
             UNION ALL
-            SELECT "TicketSearch".rowid, bm25("TicketSearch") * 2.0, NULL
+            SELECT "TicketSearch".rowid, -1.0 + bm25("TicketSearch") / (1.0 - bm25("TicketSearch")), NULL
             FROM "TicketSearch" WHERE "TicketSearch" MATCH {match}
         ) GROUP BY "TicketId"
         """);

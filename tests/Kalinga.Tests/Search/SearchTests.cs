@@ -126,6 +126,14 @@ public sealed class SearchTests(SearchTests.App app) : IClassFixture<SearchTests
                 await c.CreateTicketAsync(subject: "Walang kuryente ang aircon", text: "Hindi po bumubukas ang aircon namin.", email: "fil@example.test");
                 await c.CreateTicketAsync(subject: "Washing machine will not spin", text: "The drum does not move at all.", email: "en@example.test");
                 await c.CreateTicketAsync(subject: "Dryer noise", text: "Loud bang when the spin cycle starts.", email: "en2@example.test");
+
+                // A desk has many more messages than subjects, which makes a word weigh more in a body than in a subject.
+                var chatty = await c.CreateTicketAsync(subject: "Delivery slot", text: "Can you come on Monday?", email: "en3@example.test");
+                for (var i = 0; i < 30; i++)
+                {
+                    (await c.PostAsync($"/api/v1/tickets/{chatty.Number}/notes", new { text = $"Called back, attempt {i}." })).EnsureSuccessStatusCode();
+                }
+
                 client = c;
                 return c;
             }
