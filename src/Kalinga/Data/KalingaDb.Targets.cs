@@ -71,10 +71,12 @@ public abstract partial class KalingaDb
         {
             e.HasMany(t => t.SlaClocks).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
 
-            // Time-based rules select by status and anchor time; routing reads a team's unassigned tickets.
+            // Time-based rules select by status and anchor time; routing reads a team's unassigned tickets and counts
+            // an agent's active tickets per channel from the index alone, however many tickets the agent has had.
             e.HasIndex(t => new { t.Status, t.StatusChangedAt });
             e.HasIndex(t => new { t.Status, t.CreatedAt });
             e.HasIndex(t => new { t.TeamId, t.AssigneeId, t.Status });
+            e.HasIndex(t => new { t.AssigneeId, t.Status, t.Channel });
         });
 
         modelBuilder.Entity<TeamQueue>(e =>

@@ -18,28 +18,49 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
 
     private static readonly TicketStatus[] Active = [TicketStatus.New, TicketStatus.Open];
 
-    public async Task<int> DrainAsync(long teamId, CancellationToken ct)
+    public async Task<int> DrainAsync(long teamId, CancellationToken ct) => (await RouteAsync(teamId, arriving: null, ct)).Assigned;
+
+    /// <summary>
+    /// A new ticket for a team's queue (the default queue): routed together with the tickets already waiting there,
+    /// so that when an agent takes it the ticket gets its team and its agent in one assignment. When no agent takes
+    /// it, it joins the queue. Returns whether an agent took it.
+    /// </summary>
+    public async Task<bool> RouteArrivingAsync(long ticketId, long teamId, CancellationToken ct)
+    {
+        var run = await RouteAsync(teamId, ticketId, ct);
+        if (run.ArrivingTaken)
+        {
+            return true;
+        }
+
+        db.ChangeTracker.Clear();
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is { TeamId: null, AssigneeId: null })
+        {
+            ticket.Assign(null, teamId, Actor.System, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        return false;
+    }
+
+    private async Task<Run> RouteAsync(long teamId, long? arriving, CancellationToken ct)
     {
         var queue = await db.TeamQueues.AsNoTracking().SingleOrDefaultAsync(q => q.TeamId == teamId, ct);
         if (queue is null || queue.Strategy == RoutingStrategy.Manual)
         {
-            return 0;
+            return Run.None;
         }
 
-        var waiting = await db.Tickets.AsNoTracking()
-            .Where(t => t.TeamId == teamId && t.AssigneeId == null && Active.Contains(t.Status) && t.MergedIntoId == null)
-            .Select(t => new { Ticket = t, Vip = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.IsVip).First() })
-            .OrderByDescending(w => w.Vip).ThenByDescending(w => w.Ticket.Priority).ThenBy(w => w.Ticket.CreatedAt).ThenBy(w => w.Ticket.Id)
-            .Take(MaxPerRun)
-            .Select(w => new Waiting(w.Ticket.Id, w.Ticket.Channel, w.Ticket.Language, w.Ticket.CustomFields, w.Vip, w.Ticket.Priority, w.Ticket.CreatedAt))
-            .ToListAsync(ct);
+        var waiting = await WaitingAsync(teamId, arriving, ct);
         if (waiting.Count == 0)
         {
-            return 0;
+            return Run.None;
         }
 
         var agents = await AgentsAsync(teamId, ct);
-        var assigned = 0;
+        var run = Run.None;
         foreach (var ticket in waiting)
         {
             foreach (var agent in Order(agents.Where(a => Fits(a, ticket, queue.Strategy)), ticket.Channel, queue.Strategy).ToList())
@@ -48,7 +69,7 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
                 if (result == Outcome.Assigned)
                 {
                     agent.Took(ticket.Channel, clock.GetUtcNow().UtcDateTime);
-                    assigned++;
+                    run = new Run(run.Assigned + 1, run.ArrivingTaken || ticket.Arriving);
                 }
                 else if (result == Outcome.AgentFull)
                 {
@@ -60,8 +81,29 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
             }
         }
 
-        return assigned;
+        return run;
     }
+
+    // The waiting tickets in queue order (VIP customers first, then higher priority, then oldest), with the arriving
+    // ticket, which has no team yet, in its place among them.
+    private async Task<List<Waiting>> WaitingAsync(long teamId, long? arriving, CancellationToken ct)
+    {
+        var unassigned = db.Tickets.AsNoTracking().Where(t => t.AssigneeId == null && Active.Contains(t.Status) && t.MergedIntoId == null);
+        var waiting = await InQueueOrder(unassigned.Where(t => t.TeamId == teamId)).Take(MaxPerRun).ToListAsync(ct);
+        if (arriving is not { } id)
+        {
+            return waiting;
+        }
+
+        var added = await InQueueOrder(unassigned.Where(t => t.Id == id && t.TeamId == null)).ToListAsync(ct);
+        return [.. waiting.Concat(added.Select(w => w with { Arriving = true }))
+            .OrderByDescending(w => w.Vip).ThenByDescending(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)];
+    }
+
+    private IQueryable<Waiting> InQueueOrder(IQueryable<Ticket> tickets) => tickets
+        .Select(t => new { Ticket = t, Vip = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.IsVip).First() })
+        .OrderByDescending(w => w.Vip).ThenByDescending(w => w.Ticket.Priority).ThenBy(w => w.Ticket.CreatedAt).ThenBy(w => w.Ticket.Id)
+        .Select(w => new Waiting(w.Ticket.Id, w.Ticket.Channel, w.Ticket.Language, w.Ticket.CustomFields, w.Vip, w.Ticket.Priority, w.Ticket.CreatedAt));
 
     private static bool Fits(Candidate a, Waiting t, RoutingStrategy strategy) =>
         a.LoadOn(t.Channel) < a.Routing.CapacityFor(t.Channel)
@@ -95,7 +137,7 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
         }
 
         var ticket = await db.Tickets.SingleAsync(t => t.Id == waiting.Id, ct);
-        if (ticket.AssigneeId is not null || ticket.TeamId != teamId || !Active.Contains(ticket.Status))
+        if (ticket.AssigneeId is not null || (ticket.TeamId != teamId && !(waiting.Arriving && ticket.TeamId is null)) || !Active.Contains(ticket.Status))
         {
             return Outcome.TicketTaken;
         }
@@ -140,8 +182,16 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
         TicketTaken,
     }
 
+    private sealed record Run(int Assigned, bool ArrivingTaken)
+    {
+        public static readonly Run None = new(0, false);
+    }
+
     private sealed record Waiting(long Id, Channel Channel, string Language, Dictionary<string, string> CustomFields, bool Vip, Priority Priority, DateTime CreatedAt)
     {
+        /// <summary>The new ticket of <see cref="RouteArrivingAsync"/>, not in the team's queue yet.</summary>
+        public bool Arriving { get; init; }
+
         /// <summary>Skills routing reads the product from the ticket's <c>product</c> custom field.</summary>
         public string? Product => CustomFields.GetValueOrDefault("product");
     }

@@ -8,11 +8,12 @@ namespace Kalinga.Routing;
 
 /// <summary>
 /// Drains the queues a change concerns: a new or returned ticket's team, and the teams of an agent whose
-/// capacity just freed up (a ticket solved, put on pending, or taken away). A new ticket without a team goes to
-/// the default queue first. While no queue routes (all manual, no default) there is nothing to do, and the cached
-/// queue settings say so without a query.
+/// capacity just freed up (a ticket of theirs solved, put on pending or on hold, or taken away). A new ticket without
+/// a team goes to the default queue and, when an agent is free, straight on to that agent in one assignment. An
+/// assignment by routing itself frees nothing, so it drains nothing. While no queue routes (all manual, no default)
+/// there is nothing to do, and the cached queue settings say so without a query.
 /// </summary>
-public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCache settings, TimeProvider clock) : ITicketEventHandler
+public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCache settings) : ITicketEventHandler
 {
     public string Name => "routing";
 
@@ -29,51 +30,56 @@ public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCac
             return;
         }
 
-        var route = scope.ServiceProvider.GetRequiredService<RouteTickets>();
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == e.TicketId, ct);
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == e.TicketId)
+            .Select(t => new { t.Id, t.AssigneeId, t.TeamId, t.Status }).SingleOrDefaultAsync(ct);
         if (ticket is null)
         {
             return;
         }
 
-        var teams = new HashSet<long>();
-        if (e.Type == TicketEventTypes.Created && ticket.TeamId is null && ticket.AssigneeId is null && ticket.IsOpenForWork)
+        var route = scope.ServiceProvider.GetRequiredService<RouteTickets>();
+        if (e.Type == TicketEventTypes.Created && ticket is { TeamId: null, AssigneeId: null } && ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed))
         {
             if (queues.FirstOrDefault(q => q.IsDefault)?.TeamId is { } team)
             {
-                ticket.Assign(null, team, Actor.System, clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(ct);
+                await route.RouteArrivingAsync(ticket.Id, team, ct);
             }
+
+            return;
         }
 
-        if (ticket.AssigneeId is null && ticket.TeamId is { } waitingIn)
+        var teams = new SortedSet<long>();
+        if (ticket.AssigneeId is null && ticket.TeamId is { } waitingIn && IsActive(ticket.Status))
         {
             teams.Add(waitingIn);
         }
 
-        var freed = new List<long>();
-        if (ticket.AssigneeId is { } assignee)
+        var freed = Freed(e, ticket.AssigneeId);
+        if (freed is { } agent)
         {
-            freed.Add(assignee);
+            teams.UnionWith(await db.Agents.Where(a => a.Id == agent).SelectMany(a => a.Teams.Select(t => t.Id)).ToListAsync(ct));
         }
 
-        if (e.Type == TicketEventTypes.Assigned && e.ReadData<AssignedData>()?.From?.Agent is { } previous)
-        {
-            freed.Add(previous);
-        }
-
-        if (freed.Count > 0 && e.Type != TicketEventTypes.Created)
-        {
-            teams.UnionWith(await db.Agents.Where(a => freed.Contains(a.Id)).SelectMany(a => a.Teams.Select(t => t.Id)).ToListAsync(ct));
-        }
-
-        foreach (var team in teams.Order())
+        foreach (var team in teams)
         {
             await route.DrainAsync(team, ct);
         }
     }
 
+    // The agent who has one active ticket fewer after the event: the one a ticket was taken from, or the assignee of
+    // a ticket that left the active statuses (new, open).
+    private static long? Freed(TicketEvent e, long? assignee) => e.Type switch
+    {
+        TicketEventTypes.Assigned when e.ReadData<AssignedData>()?.From?.Agent is { } previous && previous != assignee => previous,
+        TicketEventTypes.StatusChanged when e.ReadData<StatusData>() is { } change && IsActive(change.From) && !IsActive(change.To) => assignee,
+        _ => null,
+    };
+
+    private static bool IsActive(TicketStatus status) => status is TicketStatus.New or TicketStatus.Open;
+
     private sealed record AssignedData(Party? From, Party? To);
 
     private sealed record Party(long? Agent, long? Team);
+
+    private sealed record StatusData(TicketStatus From, TicketStatus To);
 }

@@ -131,18 +131,27 @@ public sealed class RoutingTests(KalingaApp app) : IClassFixture<KalingaApp>
     }
 
     [Fact]
-    public async Task A_ticket_without_a_team_lands_in_the_default_queue()
+    public async Task A_ticket_without_a_team_goes_through_the_default_queue_to_a_free_agent_in_one_assignment_or_waits_there()
     {
         var client = await app.ClientAsync();
-        var (team, agents) = await TeamAsync(client, "Front desk", "round_robin", capacity: 10, "Olga Lee");
+        var (team, agents) = await TeamAsync(client, "Front desk", "round_robin", capacity: 1, "Olga Lee");
         await client.PutAsync($"/api/v1/routing/queues/{team}", new { strategy = "round_robin", isDefault = true });
 
-        var ticket = await client.CreateTicketAsync(subject: "Hello", email: "nobody@example.test", channel: "web");
+        var first = await client.CreateTicketAsync(subject: "Hello", email: "nobody@example.test", channel: "web");
         await app.DrainAsync();
-
-        var details = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{ticket.Number}");
-        Assert.Equal((team, agents[0]), (details.TeamId!.Value, details.AssigneeId!.Value));
+        var second = await client.CreateTicketAsync(subject: "Hello again", email: "nobody@example.test", channel: "web");
+        await app.DrainAsync();
+        var taken = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{first.Number}");
+        var waiting = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{second.Number}");
+        await client.PatchAsync($"/api/v1/tickets/{first.Number}", new { status = "solved" });
+        await app.DrainAsync();
+        var next = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{second.Number}");
         await client.PutAsync($"/api/v1/routing/queues/{team}", new { strategy = "round_robin", isDefault = false });
+
+        Assert.Equal((team, agents[0]), (taken.TeamId!.Value, taken.AssigneeId!.Value));
+        Assert.Single(taken.Events, e => e.Type == TicketEventTypes.Assigned);
+        Assert.Equal((team, (long?)null), (waiting.TeamId!.Value, waiting.AssigneeId));
+        Assert.Equal(agents[0], next.AssigneeId);
     }
 
     [Fact]

@@ -2217,6 +2217,8 @@ namespace Kalinga.Data.Postgres.Migrations
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AssigneeId", "Status", "Channel");
+
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");

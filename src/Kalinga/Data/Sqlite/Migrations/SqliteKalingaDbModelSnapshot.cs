@@ -2141,6 +2141,8 @@ namespace Kalinga.Data.Sqlite.Migrations
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AssigneeId", "Status", "Channel");
+
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt");
 
                     b.HasIndex("Status", "UpdatedAt", "Id");
