@@ -18,16 +18,19 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
 
     private static readonly TicketStatus[] Active = [TicketStatus.New, TicketStatus.Open];
 
-    public async Task<int> DrainAsync(long teamId, CancellationToken ct) => (await RouteAsync(teamId, arriving: null, ct)).Assigned;
+    public async Task<int> DrainAsync(long teamId, CancellationToken ct) =>
+        await db.TeamQueues.AsNoTracking().SingleOrDefaultAsync(q => q.TeamId == teamId, ct) is { } queue
+            ? (await RouteAsync(queue, arriving: null, ct)).Assigned
+            : 0;
 
     /// <summary>
-    /// A new ticket for a team's queue (the default queue): routed together with the tickets already waiting there,
-    /// so that when an agent takes it the ticket gets its team and its agent in one assignment. When no agent takes
-    /// it, it joins the queue. Returns whether an agent took it.
+    /// A new ticket for a queue (the default queue, as the caller has it cached): routed together with the tickets
+    /// already waiting there, so that when an agent takes it the ticket gets its team and its agent in one assignment.
+    /// When no agent takes it, it joins the queue. Returns whether an agent took it.
     /// </summary>
-    public async Task<bool> RouteArrivingAsync(long ticketId, long teamId, CancellationToken ct)
+    public async Task<bool> RouteArrivingAsync(long ticketId, TeamQueue queue, CancellationToken ct)
     {
-        var run = await RouteAsync(teamId, ticketId, ct);
+        var run = await RouteAsync(queue, ticketId, ct);
         if (run.ArrivingTaken)
         {
             return true;
@@ -37,7 +40,7 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is { TeamId: null, AssigneeId: null })
         {
-            ticket.Assign(null, teamId, Actor.System, clock.GetUtcNow().UtcDateTime);
+            ticket.Assign(null, queue.TeamId, Actor.System, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
 
@@ -45,14 +48,14 @@ public sealed class RouteTickets(KalingaDb db, TimeProvider clock)
         return false;
     }
 
-    private async Task<Run> RouteAsync(long teamId, long? arriving, CancellationToken ct)
+    private async Task<Run> RouteAsync(TeamQueue queue, long? arriving, CancellationToken ct)
     {
-        var queue = await db.TeamQueues.AsNoTracking().SingleOrDefaultAsync(q => q.TeamId == teamId, ct);
-        if (queue is null || queue.Strategy == RoutingStrategy.Manual)
+        if (queue.Strategy == RoutingStrategy.Manual)
         {
             return Run.None;
         }
 
+        var teamId = queue.TeamId;
         var waiting = await WaitingAsync(teamId, arriving, ct);
         if (waiting.Count == 0)
         {

@@ -30,6 +30,12 @@ public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCac
             return;
         }
 
+        // A ticket given to an agent by someone other than its former agent frees no one and waits in no queue.
+        if (e.Type == TicketEventTypes.Assigned && e.ReadData<AssignedData>() is { To.Agent: not null, From.Agent: null })
+        {
+            return;
+        }
+
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == e.TicketId)
             .Select(t => new { t.Id, t.AssigneeId, t.TeamId, t.Status }).SingleOrDefaultAsync(ct);
         if (ticket is null)
@@ -40,9 +46,9 @@ public sealed class RoutingEventHandler(IServiceScopeFactory scopes, SettingsCac
         var route = scope.ServiceProvider.GetRequiredService<RouteTickets>();
         if (e.Type == TicketEventTypes.Created && ticket is { TeamId: null, AssigneeId: null } && ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed))
         {
-            if (queues.FirstOrDefault(q => q.IsDefault)?.TeamId is { } team)
+            if (queues.FirstOrDefault(q => q.IsDefault) is { } queue)
             {
-                await route.RouteArrivingAsync(ticket.Id, team, ct);
+                await route.RouteArrivingAsync(ticket.Id, queue, ct);
             }
 
             return;
