@@ -18,5 +18,8 @@ public sealed class LocalText(string key, params object?[] args)
     public string In(CultureInfo culture) =>
         string.Format(culture, Strings.ResourceManager.GetString(Key, culture) ?? Key, [.. Args]);
 
+    /// <summary>The text in the current UI language (the request's or the agent's).</summary>
+    public string Localized() => In(CultureInfo.CurrentUICulture);
+
     public override string ToString() => In(CultureInfo.InvariantCulture);
 }
