@@ -1,6 +1,7 @@
 using System.Net;
 using Kalinga.Tests.Customers;
 using Kalinga.Tests.Infrastructure;
+using Kalinga.Tickets;
 
 namespace Kalinga.Tests.Localization;
 
@@ -124,5 +125,20 @@ public sealed class LocalizedRefusalTests(KalingaApp app) : IClassFixture<Kaling
 
         Assert.Equal(["Nieznane pole; sprawdź jego pisownię w dokumentacji API pod /api/docs."], inPolish.Errors!["emial"]);
         Assert.Equal(["Unknown field; check its spelling against the API reference at /api/docs."], inEnglish.Errors!["emial"]);
+    }
+
+    [Fact]
+    public async Task A_bulk_change_naming_no_ticket_is_refused_in_polish_and_its_missing_ticket_is_reported_in_polish()
+    {
+        var client = await app.ClientAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pl");
+
+        var empty = await (await client.PostAsync("/api/v1/tickets/bulk", new { numbers = Array.Empty<long>(), status = "pending" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        var outcomes = await (await client.PostAsync("/api/v1/tickets/bulk", new { numbers = new[] { 987654L }, status = "pending" }))
+            .ReadAsync<List<BulkOutcome>>();
+
+        Assert.Equal(["Podaj 1 lub więcej wartości."], empty.Errors!["numbers"]);
+        Assert.Equal(new BulkOutcome(987654, "Nie ma zgłoszenia 987654."), Assert.Single(outcomes));
     }
 }
