@@ -14,9 +14,13 @@ public sealed class LocalText(string key, params object?[] args)
 
     public IReadOnlyList<object?> Args { get; } = args;
 
-    /// <summary>The text in <paramref name="culture"/>; English when that language lacks the key.</summary>
+    /// <summary>The text in <paramref name="culture"/>; English when that language lacks the key. An argument that is itself a
+    /// <see cref="LocalText"/> is said in the same language.</summary>
     public string In(CultureInfo culture) =>
-        string.Format(culture, Strings.ResourceManager.GetString(Key, culture) ?? Key, [.. Args]);
+        string.Format(culture, Strings.ResourceManager.GetString(Key, culture) ?? Key, [.. Args.Select(a => a is LocalText text ? text.In(culture) : a)]);
+
+    /// <summary>The text in the current UI language (the request's or the agent's).</summary>
+    public string Localized() => In(CultureInfo.CurrentUICulture);
 
     public override string ToString() => In(CultureInfo.InvariantCulture);
 }

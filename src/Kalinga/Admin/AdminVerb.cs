@@ -62,7 +62,7 @@ public sealed class AdminVerb
                     await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(ct);
                     return await CreateTokenAsync(sp, ct);
                 case "restore":
-                    var source = args.Positional(0) ?? throw new RuleException("FILE", "usage: restore FILE [--force]");
+                    var source = args.Positional(0) ?? throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.Usage", "restore FILE [--force]"));
                     var restored = await sp.GetRequiredService<Restore>().HandleAsync(Path.GetFullPath(source), args.Flag("--force"), ct);
                     Console.WriteLine($"Restored {restored.Database} and {restored.Blobs} blobs. Kalinga brings the schema up to date when it starts.");
                     return 0;
@@ -70,7 +70,7 @@ public sealed class AdminVerb
                     await sp.GetRequiredService<KalingaDb>().Database.MigrateIfBehindAsync(ct);
                     return await Channels.Email.ImportMail.RunVerbAsync(sp, args.Positionals(), OptionalId(args.Option("--mailbox")), ct);
                 default:
-                    var file = args.Positional(0) ?? throw new RuleException("FILE", "usage: backup FILE");
+                    var file = args.Positional(0) ?? throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.Usage", "backup FILE"));
                     await sp.GetRequiredService<Backup>().WriteAsync(Path.GetFullPath(file), ct);
                     Console.WriteLine($"Backup written to {Path.GetFullPath(file)}");
                     return 0;
@@ -78,21 +78,21 @@ public sealed class AdminVerb
         }
         catch (RuleException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(e.Localized());
             return 2;
         }
     }
 
     private static long? OptionalId(string? text) =>
-        text is null ? null : long.TryParse(text, out var id) ? id : throw new RuleException("--mailbox", $"'{text}' is not a mailbox id.");
+        text is null ? null : long.TryParse(text, out var id) ? id : throw new RuleException("--mailbox", new LocalText("Loc4_Problem.Cli.NotAMailboxId", text));
 
     private async Task<int> CreateTokenAsync(IServiceProvider sp, CancellationToken ct)
     {
-        var name = args.Option("--name") ?? throw new RuleException("--name", "usage: create-api-token --name NAME --role admin|supervisor|agent");
+        var name = args.Option("--name") ?? throw new RuleException("--name", new LocalText("Loc4_Problem.Cli.Usage", "create-api-token --name NAME --role admin|supervisor|agent"));
         var roleText = args.Option("--role") ?? "agent";
         if (!Enum.TryParse<AgentRole>(roleText, ignoreCase: true, out var role) || int.TryParse(roleText, out _))
         {
-            throw new RuleException("--role", $"Unknown role '{roleText}': use admin, supervisor or agent.");
+            throw new RuleException("--role", new LocalText("Loc4_Problem.Cli.UnknownRole", roleText));
         }
 
         var secret = await sp.GetRequiredService<IssueApiToken>().HandleAsync(name, role, ct);

@@ -15,12 +15,8 @@ public sealed record RestoreReport(string Database, int Blobs);
 /// </summary>
 public sealed class Restore(KalingaDb db, IBlobStore blobs)
 {
-    public const string PostgresHelp = """
-        restore puts back SQLite backups only. A PostgreSQL backup holds a pg_dump archive; load it with pg_restore:
-          unzip BACKUP.zip kalinga.pgdump 'blobs/*'
-          pg_restore --clean --if-exists --no-owner --dbname "host=HOST port=PORT user=USER dbname=DATABASE" kalinga.pgdump
-        then copy the blobs folder into {data}/blobs.
-        """;
+    /// <summary>How to put back a PostgreSQL backup, which restore does not do itself.</summary>
+    private static readonly LocalText PostgresHelp = new("Loc4_Problem.Cli.PostgresRestore");
 
     public async Task<RestoreReport> HandleAsync(string file, bool force, CancellationToken ct)
     {
@@ -31,13 +27,13 @@ public sealed class Restore(KalingaDb db, IBlobStore blobs)
 
         if (!File.Exists(file))
         {
-            throw new RuleException("FILE", $"There is no backup at {file}.");
+            throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.NoBackup", file));
         }
 
         var target = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         if (!force && File.Exists(target) && new FileInfo(target).Length > 0)
         {
-            throw new RuleException("--force", $"{target} already holds a database; add --force to replace it.");
+            throw new RuleException("--force", new LocalText("Loc4_Problem.Cli.TargetHoldsDatabase", target));
         }
 
         await using var zip = await ZipFile.OpenReadAsync(file, ct);
@@ -52,7 +48,7 @@ public sealed class Restore(KalingaDb db, IBlobStore blobs)
             var stored = await blobs.PutAsync(content, ct);
             if (stored.Sha256 != Path.GetFileName(entry.FullName))
             {
-                throw new RuleException("FILE", $"{entry.FullName} in {file} is damaged: its bytes hash to {stored.Sha256}.");
+                throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.BlobDamaged", entry.FullName, file, stored.Sha256));
             }
 
             count++;
@@ -80,16 +76,16 @@ public sealed class Restore(KalingaDb db, IBlobStore blobs)
 
     private static async Task<ZipArchiveEntry> SnapshotEntryAsync(ZipArchive zip, string file, CancellationToken ct)
     {
-        var manifest = zip.GetEntry("manifest.json") ?? throw new RuleException("FILE", $"{file} is not a Kalinga backup: it has no manifest.json.");
+        var manifest = zip.GetEntry("manifest.json") ?? throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.NotABackup", file));
         await using var stream = await manifest.OpenAsync(ct);
         using var json = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         var provider = json.RootElement.GetProperty("provider").GetString();
         if (provider != "sqlite")
         {
-            throw new RuleException("FILE", $"{file} is a {provider} backup.\n{PostgresHelp}");
+            throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.OtherProviderBackup", file, provider, PostgresHelp));
         }
 
         var name = json.RootElement.GetProperty("database").GetString() ?? "";
-        return zip.GetEntry(name) ?? throw new RuleException("FILE", $"{file} names its database '{name}' but does not hold it.");
+        return zip.GetEntry(name) ?? throw new RuleException("FILE", new LocalText("Loc4_Problem.Cli.MissingDatabase", file, name));
     }
 }

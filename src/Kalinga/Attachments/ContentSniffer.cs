@@ -75,12 +75,12 @@ public static partial class ContentSniffer
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (ProgramExtensions.Contains(extension))
         {
-            throw AttachmentRefusedException.UnsupportedType(fileName, $"files ending in {extension} run as programs");
+            throw AttachmentRefusedException.ProgramExtension(fileName, extension);
         }
 
         if (Match(Programs, head) is { } program)
         {
-            throw AttachmentRefusedException.UnsupportedType(fileName, $"it is {program.Name}");
+            throw AttachmentRefusedException.Program(fileName, program.Name);
         }
 
         var claimed = Normalize(claimedType);
@@ -88,7 +88,7 @@ public static partial class ContentSniffer
         var hasClaim = claimed is not null && Claims.ContainsKey(claimed);
         if (hasClaim && Claims[claimed!] != sniffed?.Family)
         {
-            throw AttachmentRefusedException.UnsupportedType(fileName, $"it is sent as {claimed} but its content is not");
+            throw AttachmentRefusedException.NotAsSent(fileName, claimed!);
         }
 
         return sniffed switch

@@ -19,7 +19,7 @@ public sealed class UploadAttachments(KalingaDb db, IBlobStore blobs, IOptions<A
     {
         if (files.Count == 0)
         {
-            throw new RuleException("file", "Send one or more files in the multipart field 'file'.");
+            throw new RuleException("file", new LocalText("Loc4_Problem.Attachments.NoFiles"));
         }
 
         var maxBytes = options.Value.MaxBytes;
@@ -34,7 +34,7 @@ public sealed class UploadAttachments(KalingaDb db, IBlobStore blobs, IOptions<A
             var name = FileNames.Clean(file.FileName);
             if (file.Length == 0)
             {
-                throw new RuleException("file", $"'{name}' is empty.");
+                throw new RuleException("file", new LocalText("Loc4_Problem.Attachments.Empty", name));
             }
 
             verified.Add((file, name, ContentSniffer.Verify(await HeadAsync(file, ct), name, file.ClaimedType)));

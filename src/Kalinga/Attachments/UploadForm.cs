@@ -16,7 +16,7 @@ public static class UploadForm
     {
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BadHttpRequestException("Send the files as multipart/form-data in the field 'file'.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(new LocalText("Loc4_Problem.Attachments.Multipart").Localized(), StatusCodes.Status415UnsupportedMediaType);
         }
 
         // Refuse what is announced as too large before reading a byte of it.
@@ -41,7 +41,7 @@ public static class UploadForm
         }
         catch (InvalidDataException e)
         {
-            throw new BadHttpRequestException($"The multipart body is malformed: {e.Message}", StatusCodes.Status400BadRequest, e);
+            throw new BadHttpRequestException(new LocalText("Loc4_Problem.Attachments.MalformedMultipart", e.Message).Localized(), StatusCodes.Status400BadRequest, e);
         }
 
         return [.. form.Files.GetFiles("file").Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream))];

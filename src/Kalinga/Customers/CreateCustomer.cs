@@ -41,11 +41,11 @@ public sealed class CreateCustomer(KalingaDb db, IdentityOwners owners, TimeProv
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 && claims.Count == 0)
         {
-            throw new RuleException("name", "Give the customer a name, an email or a phone.");
+            throw new RuleException("name", new LocalText("Loc4_Problem.Customers.NameEmailOrPhone"));
         }
 
         var language = request.Language is null ? Languages.Default
-            : Languages.Normalize(request.Language) ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            : Languages.Normalize(request.Language) ?? throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         var organizationId = await OrganizationOfAsync(request.OrganizationId, request.Email is null ? null : claims[0].Value, ct);
         await owners.EnsureFreeAsync(claims, customerId: null, ct);
 
@@ -78,7 +78,7 @@ public sealed class CreateCustomer(KalingaDb db, IdentityOwners owners, TimeProv
     {
         if (organizationId is { } id)
         {
-            return await db.Organizations.AnyAsync(o => o.Id == id, ct) ? id : throw new RuleException("organizationId", $"There is no organization {id}.");
+            return await db.Organizations.AnyAsync(o => o.Id == id, ct) ? id : throw new RuleException("organizationId", new LocalText("Loc4_Problem.Customers.NoOrganization", id));
         }
 
         return email is null ? null : await db.Organizations.IdForEmailAsync(email, ct);

@@ -15,7 +15,7 @@ public sealed class CreateOrganization(KalingaDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            throw new RuleException("name", "An organization needs a name.");
+            throw new RuleException("name", new LocalText("Loc4_Problem.Customers.OrganizationName"));
         }
 
         var domains = OrganizationDomains.Normalize(request.Domains ?? []);

@@ -79,7 +79,7 @@ public sealed class Customer
         var normalized = segments.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         return normalized.Count <= MaxSegments && normalized.All(s => s.Length <= 64)
             ? normalized
-            : throw new RuleException("segments", $"At most {MaxSegments} segments of up to 64 characters each.");
+            : throw new RuleException("segments", new LocalText("Loc4_Problem.Customers.Segments", MaxSegments));
     }
 
     public CustomerIdentity AddIdentity(IdentityKind kind, string value)
@@ -113,7 +113,7 @@ public sealed class Customer
         if (edit.Name is not null)
         {
             var trimmed = edit.Name.Trim();
-            Change(changes, "name", Name, trimmed.Length > 0 ? trimmed : throw new RuleException("name", "A name cannot be blank."), v => Name = v);
+            Change(changes, "name", Name, trimmed.Length > 0 ? trimmed : throw new RuleException("name", new LocalText("Loc4_Problem.Customers.NameBlank")), v => Name = v);
         }
 
         if (edit.Language is { } language)
@@ -188,7 +188,7 @@ public sealed class Customer
         EnsureNotMerged();
         if (Identities.Count == 1)
         {
-            throw new RuleException("identityId", "A customer keeps at least one identity; add the new address before removing the last one.");
+            throw new RuleException("identityId", new LocalText("Loc4_Problem.Customers.LastIdentity"));
         }
 
         Identities.Remove(identity);
@@ -209,12 +209,12 @@ public sealed class Customer
     {
         if (source.Id == Id)
         {
-            throw new RuleException("sourceId", "A customer cannot be merged into itself.");
+            throw new RuleException("sourceId", new LocalText("Loc4_Problem.Customers.MergeSelf"));
         }
 
         if (source.MergedIntoId is not null || MergedIntoId is not null)
         {
-            throw new RuleException("sourceId", "A merged customer cannot be merged again.");
+            throw new RuleException("sourceId", new LocalText("Loc4_Problem.Customers.MergedAlready"));
         }
 
         foreach (var identity in source.Identities.ToList())
@@ -242,7 +242,7 @@ public sealed class Customer
     {
         if (MergedIntoId is { } target)
         {
-            throw new RuleException("id", $"Customer {Id} was merged into customer {target}; change that one instead.");
+            throw new RuleException("id", new LocalText("Loc4_Problem.Customers.WasMerged", Id, target));
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class CustomerLookup(KalingaDb db)
         if (reference.Id is { } id)
         {
             var byId = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, ct)
-                ?? throw new RuleException("customer.id", $"There is no customer {id}.");
+                ?? throw new RuleException("customer.id", new LocalText("Loc4_Problem.Customers.NoCustomer", id));
             return await FollowMergesAsync(byId, ct);
         }
 
@@ -25,12 +25,12 @@ public sealed class CustomerLookup(KalingaDb db)
         {
             { Email: { } email } => (IdentityKind.Email, email),
             { Phone: { } phone } => (IdentityKind.Phone, phone),
-            _ => throw new RuleException("customer", "Name the customer by id, email or phone."),
+            _ => throw new RuleException("customer", new LocalText("Loc4_Problem.Customers.NameCustomer")),
         };
 
         if (!CustomerIdentity.IsValid(kind, value))
         {
-            throw new RuleException(kind == IdentityKind.Email ? "customer.email" : "customer.phone", $"'{value}' is not a valid {kind.ToString().ToLowerInvariant()}.");
+            throw new RuleException(kind == IdentityKind.Email ? "customer.email" : "customer.phone", IdentityClaim.Invalid(kind, value));
         }
 
         var normalized = CustomerIdentity.Normalize(kind, value);

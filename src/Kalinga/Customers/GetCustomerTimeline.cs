@@ -17,7 +17,7 @@ public sealed class GetCustomerTimeline(KalingaDb db, Parties parties)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} events per page.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Customers.TimelineLimit", MaxLimit));
         }
 
         if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))

@@ -10,7 +10,16 @@ public sealed record IdentityClaim(IdentityKind Kind, string Value, string Field
     public static IdentityClaim From(IdentityKind kind, string value, string field) =>
         CustomerIdentity.IsValid(kind, value)
             ? new IdentityClaim(kind, CustomerIdentity.Normalize(kind, value), field)
-            : throw new RuleException(field, $"'{value}' is not a valid {kind.ToString().ToLowerInvariant()}.");
+            : throw new RuleException(field, Invalid(kind, value));
+
+    /// <summary>"'…' is not a valid e-mail address" (or phone number, chat or social identity), said in the reader's language.</summary>
+    public static LocalText Invalid(IdentityKind kind, string value) => new(kind switch
+    {
+        IdentityKind.Email => "Loc4_Problem.Customers.InvalidEmail",
+        IdentityKind.Phone => "Loc4_Problem.Customers.InvalidPhone",
+        IdentityKind.Chat => "Loc4_Problem.Customers.InvalidChat",
+        _ => "Loc4_Problem.Customers.InvalidSocial",
+    }, value);
 }
 
 /// <summary>
@@ -29,7 +38,7 @@ public sealed class IdentityOwners(KalingaDb db)
                 .FirstOrDefaultAsync(ct);
             if (owner is { } id && id != customerId)
             {
-                throw new ConflictException(claim.Field, $"'{claim.Value}' already belongs to customer {id}; merge the two customers instead.");
+                throw new ConflictException(claim.Field, new LocalText("Loc4_Problem.Customers.IdentityTaken", claim.Value, id));
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed class ListCustomers(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} customers per page.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Customers.Limit", MaxLimit));
         }
 
         var customers = db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null);

@@ -13,7 +13,7 @@ public sealed class ListOrganizations(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} organizations per page.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Customers.OrganizationsLimit", MaxLimit));
         }
 
         var organizations = db.Organizations.AsNoTracking();

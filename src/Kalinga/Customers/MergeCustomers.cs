@@ -23,7 +23,7 @@ public sealed class MergeCustomers(KalingaDb db, TimeProvider clock)
         }
 
         var source = customers.SingleOrDefault(c => c.Id == request.SourceId)
-            ?? throw new RuleException("sourceId", $"There is no customer {request.SourceId}.");
+            ?? throw new RuleException("sourceId", new LocalText("Loc4_Problem.Customers.NoCustomer", request.SourceId));
         var now = clock.GetUtcNow().UtcDateTime;
         db.Events.Add(target.Absorb(source, actor, now));
 

@@ -17,14 +17,14 @@ public static class OrganizationDomains
         var normalized = domains.Select(d => d.Trim().TrimEnd('.').ToLowerInvariant()).Distinct().ToList();
         if (normalized.Count > MaxDomains)
         {
-            throw new RuleException("domains", $"An organization has at most {MaxDomains} domains.");
+            throw new RuleException("domains", new LocalText("Loc4_Problem.Customers.DomainsCount", MaxDomains));
         }
 
         foreach (var domain in normalized)
         {
             if (domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal) || Uri.CheckHostName(domain) != UriHostNameType.Dns)
             {
-                throw new RuleException("domains", $"'{domain}' is not a domain name like example.com.");
+                throw new RuleException("domains", new LocalText("Loc4_Problem.Customers.NotADomain", domain));
             }
         }
 
@@ -46,7 +46,7 @@ public static class OrganizationDomains
         if (owner is not null)
         {
             var taken = owner.Domains.Intersect(domains).First();
-            throw new ConflictException("domains", $"'{taken}' already belongs to organization {owner.Id} ({owner.Name}).");
+            throw new ConflictException("domains", new LocalText("Loc4_Problem.Customers.DomainTaken", taken, owner.Id, owner.Name));
         }
     }
 

@@ -28,6 +28,6 @@ internal static class PageCursor
         {
         }
 
-        throw new RuleException("cursor", "The cursor is not valid for this list; start again without it.");
+        throw new RuleException("cursor", new LocalText("Loc4_Problem.Customers.Cursor"));
     }
 }

@@ -35,11 +35,11 @@ public sealed class UpdateCustomer(KalingaDb db, TimeProvider clock)
 
         if (request.OrganizationId is { } organization and not 0 && !await db.Organizations.AnyAsync(o => o.Id == organization, ct))
         {
-            throw new RuleException("organizationId", $"There is no organization {organization}; use 0 to remove the organization.");
+            throw new RuleException("organizationId", new LocalText("Loc4_Problem.Customers.NoOrganizationUse0", organization));
         }
 
         var language = request.Language is null ? null
-            : Languages.Normalize(request.Language) ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            : Languages.Normalize(request.Language) ?? throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         var edit = new CustomerEdit(
             request.Name, language, request.OrganizationId, request.PreferredChannel, request.Vip, request.Segments, request.MarketingConsent, request.Notes, request.OrganizationAdmin);
 

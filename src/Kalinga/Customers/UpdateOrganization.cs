@@ -23,7 +23,7 @@ public sealed class UpdateOrganization(KalingaDb db)
 
         if (request.Name is not null)
         {
-            organization.Name = string.IsNullOrWhiteSpace(request.Name) ? throw new RuleException("name", "An organization needs a name.") : request.Name;
+            organization.Name = string.IsNullOrWhiteSpace(request.Name) ? throw new RuleException("name", new LocalText("Loc4_Problem.Customers.OrganizationName")) : request.Name;
         }
 
         if (request.Domains is not null)

@@ -50,7 +50,7 @@ public sealed class Article
         var clean = tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         Tags = clean.Count <= MaxTags && clean.All(t => t.Length <= 40)
             ? clean
-            : throw new RuleException("tags", $"At most {MaxTags} tags of up to 40 characters each.");
+            : throw new RuleException("tags", new LocalText("Loc4_Problem.Kb.Tags", MaxTags));
     }
 
     public ArticleTranslation TranslationFor(string language, DateTime now)

@@ -10,7 +10,7 @@ public static partial class ArticleKeys
     public static bool IsValid(string? key) => key is { Length: > 0 and <= MaxLength } && Slug().IsMatch(key);
 
     public static string Check(string? key, string field) =>
-        IsValid(key) ? key! : throw new RuleException(field, "A key is 1–100 lowercase letters, digits and single hyphens, such as track-your-order.");
+        IsValid(key) ? key! : throw new RuleException(field, new LocalText("Loc4_Problem.Kb.Key"));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();

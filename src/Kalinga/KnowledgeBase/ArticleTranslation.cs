@@ -70,9 +70,9 @@ public sealed class ArticleTranslation
 
     public void SaveDraft(string title, string? summary, string body, long? agentId, DateTime now)
     {
-        DraftTitle = Checked(title, MaxTitle, "title", required: true);
-        DraftSummary = Checked(summary ?? "", MaxSummary, "summary", required: false);
-        DraftBody = Checked(body, MaxBody, "body", required: true);
+        DraftTitle = Checked(title, MaxTitle, "title", "Loc4_Problem.Kb.TitleTooLong", emptyKey: "Loc4_Problem.Kb.TitleEmpty");
+        DraftSummary = Checked(summary ?? "", MaxSummary, "summary", "Loc4_Problem.Kb.SummaryTooLong", emptyKey: null);
+        DraftBody = Checked(body, MaxBody, "body", "Loc4_Problem.Kb.BodyTooLong", emptyKey: "Loc4_Problem.Kb.BodyEmpty");
         DraftSavedAt = now;
         DraftSavedById = agentId;
     }
@@ -82,7 +82,7 @@ public sealed class ArticleTranslation
     {
         if (!HasDraft)
         {
-            throw new RuleException("draft", "There is no draft to publish; save one first.");
+            throw new RuleException("draft", new LocalText("Loc4_Problem.Kb.NoDraft"));
         }
 
         Title = DraftTitle!;
@@ -105,7 +105,7 @@ public sealed class ArticleTranslation
     {
         if (!IsPublished)
         {
-            throw new RuleException("language", "This translation is not published.");
+            throw new RuleException("language", new LocalText("Loc4_Problem.Kb.NotPublished"));
         }
 
         if (!HasDraft)
@@ -121,14 +121,15 @@ public sealed class ArticleTranslation
     public void RestoreIntoDraft(ArticleVersion version, long? agentId, DateTime now) =>
         SaveDraft(version.Title, version.Summary, version.Body, agentId, now);
 
-    private static string Checked(string value, int max, string field, bool required)
+    /// <summary>The trimmed text, refused naming <paramref name="field"/> when too long or, with an <paramref name="emptyKey"/>, when empty.</summary>
+    private static string Checked(string value, int max, string field, string tooLongKey, string? emptyKey)
     {
         var trimmed = value.Trim();
-        if (required && trimmed.Length == 0)
+        if (emptyKey is not null && trimmed.Length == 0)
         {
-            throw new RuleException(field, $"The {field} cannot be empty.");
+            throw new RuleException(field, new LocalText(emptyKey));
         }
 
-        return trimmed.Length <= max ? trimmed : throw new RuleException(field, $"The {field} holds at most {max} characters.");
+        return trimmed.Length <= max ? trimmed : throw new RuleException(field, new LocalText(tooLongKey, max));
     }
 }

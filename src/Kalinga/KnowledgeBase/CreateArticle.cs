@@ -15,7 +15,7 @@ public sealed class CreateArticle(KalingaDb db, ArticleMarkdown markdown, TimePr
         var key = ArticleKeys.Check(request.Key, "key");
         if (await db.Articles.AnyAsync(a => a.Key == key, ct))
         {
-            throw new ConflictException("key", $"An article with the key '{key}' exists already.");
+            throw new ConflictException("key", new LocalText("Loc4_Problem.Kb.KeyTaken", key));
         }
 
         var section = await SectionAsync(db, request.SectionKey, ct);
@@ -46,9 +46,9 @@ public sealed class CreateArticle(KalingaDb db, ArticleMarkdown markdown, TimePr
         var section = await db.KbSections.Where(s => s.Key == key)
             .Select(s => new { s.Id, Internal = db.KbCategories.Where(c => c.Id == s.CategoryId).Select(c => c.IsInternal).First() })
             .SingleOrDefaultAsync(ct);
-        return section is null ? throw new RuleException("sectionKey", $"There is no section '{key}'.") : (section.Id, section.Internal);
+        return section is null ? throw new RuleException("sectionKey", new LocalText("Loc4_Problem.Kb.NoSection", key)) : (section.Id, section.Internal);
     }
 
     internal static string LanguageOf(string? code) =>
-        Languages.IsSupported(code) ? code! : throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+        Languages.IsSupported(code) ? code! : throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
 }

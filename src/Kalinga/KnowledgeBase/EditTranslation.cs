@@ -25,7 +25,7 @@ public sealed class EditTranslation(KalingaDb db, ArticleMarkdown markdown, Time
         {
             if (!translation.HasDraft)
             {
-                throw new RuleException("draft", "There is no draft to publish; save one first.");
+                throw new RuleException("draft", new LocalText("Loc4_Problem.Kb.NoDraft"));
             }
 
             var rendered = markdown.Render(translation.DraftBody!, translation.Language);

@@ -58,7 +58,7 @@ public sealed class ImportHelpCenter(KalingaDb db, ArticleMarkdown markdown, Tim
         foreach (var doc in documents)
         {
             var category = categories.GetValueOrDefault(doc.Category)
-                ?? throw new RuleException("category", $"Article '{doc.Key}' ({doc.Language}) names the unknown category '{doc.Category}'.");
+                ?? throw new RuleException("category", new LocalText("Loc4_Problem.Kb.ImportUnknownCategory", doc.Key, doc.Language, doc.Category));
             var (section, position) = SectionFor(doc, category, placement);
             if (!articles.TryGetValue(doc.Key, out var article))
             {
@@ -73,7 +73,7 @@ public sealed class ImportHelpCenter(KalingaDb db, ArticleMarkdown markdown, Tim
             article.IsMustRead = doc.MustRead;
             article.SetTags(doc.Tags);
 
-            var language = Languages.Normalize(doc.Language) ?? throw new RuleException("language", $"'{doc.Language}' is not a supported language.");
+            var language = Languages.Normalize(doc.Language) ?? throw new RuleException("language", new LocalText("Loc4_Problem.Kb.ImportLanguage", doc.Language));
             var translation = article.TranslationFor(language, now);
             if (translation.IsPublished && translation.Title == doc.Title.Trim() && translation.Summary == doc.Summary.Trim() && translation.Body == doc.Body.Trim())
             {
@@ -97,7 +97,7 @@ public sealed class ImportHelpCenter(KalingaDb db, ArticleMarkdown markdown, Tim
         if (doc.Section is { } named)
         {
             var section = category.Sections.FirstOrDefault(s => s.Key == named)
-                ?? throw new RuleException("section", $"Article '{doc.Key}' names the section '{named}', which category '{category.Key}' does not have.");
+                ?? throw new RuleException("section", new LocalText("Loc4_Problem.Kb.ImportUnknownSection", doc.Key, named, category.Key));
             return (section, placement.TryGetValue(doc.Key, out var p) ? p.Item2 : int.MaxValue / 2);
         }
 
@@ -107,7 +107,7 @@ public sealed class ImportHelpCenter(KalingaDb db, ArticleMarkdown markdown, Tim
         }
 
         var first = category.Sections.OrderBy(s => s.Position).FirstOrDefault()
-            ?? throw new RuleException("category", $"Category '{category.Key}' has no section to hold article '{doc.Key}'.");
+            ?? throw new RuleException("category", new LocalText("Loc4_Problem.Kb.ImportNoSection", category.Key, doc.Key));
         return (first, int.MaxValue / 2);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kalinga.Agents;
 using Kalinga.Agents.Auth;
 using Kalinga.Attachments;
+using Kalinga.Localization;
 using Kalinga.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -77,7 +78,7 @@ public static class KnowledgeBaseModule
     private static TranslationState? StateOf(string? state) =>
         state is null ? null
         : Enum.TryParse<TranslationState>(state, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(state[0]) ? parsed
-        : throw new RuleException("state", "Use published, draft or missing.");
+        : throw new RuleException("state", new LocalText("Loc4_Problem.Kb.State"));
 
     private static async Task<Results<Created<ArticleDetails>, ProblemHttpResult>> CreateAsync(
         CreateArticleRequest request, CreateArticle create, ReadArticles read, ILiveTransport live, ClaimsPrincipal user, CancellationToken ct)
@@ -172,17 +173,17 @@ public static class KnowledgeBaseModule
         var form = await request.ReadFormAsync(ct);
         var name = form["name"].ToString() is { Length: > 0 } given ? given : Path.GetFileName(files[0].FileName ?? "");
         var language = form["language"].ToString() is { Length: > 0 } l ? CreateArticle.LanguageOf(l) : null;
-        await using var content = files.Count == 1 ? files[0].Open() : throw new RuleException("file", "Send exactly one file.");
+        await using var content = files.Count == 1 ? files[0].Open() : throw new RuleException("file", new LocalText("Loc4_Problem.Kb.OneFile"));
         var file = await store.HandleAsync(name, language, files[0].ClaimedType, content, ct);
         var url = $"/kb/files/{file.Name}" + (language is null ? "" : $"?lang={language}");
         return TypedResults.Created(url, new KbFileView(file.Name, file.Language, file.ContentType, file.Size, url));
     }
 
     private static long AgentOf(ClaimsPrincipal user) =>
-        user.Actor().AgentId ?? throw new RuleException("agent", "Reading is recorded for a signed-in agent, not for an API token.");
+        user.Actor().AgentId ?? throw new RuleException("agent", new LocalText("Loc4_Problem.Kb.ReadingAgentsOnly"));
 
     private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem("Only supervisors and admins publish; save a draft for them to review.", statusCode: StatusCodes.Status403Forbidden);
+        TypedResults.Problem(Localized.Text("Loc4_Problem.Kb.PublishersOnly"), statusCode: StatusCodes.Status403Forbidden);
 
     public sealed record KbFileView(string Name, string? Language, string ContentType, long Size, string Url);
 }

@@ -14,7 +14,7 @@ public sealed class ReadArticles(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit || offset < 0)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} articles from an offset of 0 or more.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Kb.ReadLimit", MaxLimit));
         }
 
         var articles = db.Articles.AsNoTracking();

@@ -23,7 +23,7 @@ public sealed class SearchArticles(KalingaDb db)
         var query = SearchQuery.Parse(text ?? "");
         if (query.IsEmpty)
         {
-            throw new RuleException("q", "Type at least one word to search for.");
+            throw new RuleException("q", new LocalText("Loc4_Problem.Search.Words"));
         }
 
         return await FindAsync(query, text!, language, includeInternal, limit, ct);
@@ -33,7 +33,7 @@ public sealed class SearchArticles(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} results.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Search.Limit", MaxLimit));
         }
 
         var lang = Languages.Normalize(language) ?? Languages.Default;

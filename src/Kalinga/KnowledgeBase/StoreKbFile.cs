@@ -15,14 +15,14 @@ public sealed partial class StoreKbFile(KalingaDb db, IBlobStore blobs, TimeProv
     {
         if (!FileName().IsMatch(name))
         {
-            throw new RuleException("name", "A file name is lowercase letters, digits and hyphens with an extension, such as error-codes.pdf.");
+            throw new RuleException("name", new LocalText("Loc4_Problem.Kb.FileName"));
         }
 
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length == 0)
         {
-            throw new RuleException("file", "The file is empty.");
+            throw new RuleException("file", new LocalText("Loc4_Problem.Kb.FileEmpty"));
         }
 
         var type = ContentSniffer.Verify(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, ContentSniffer.HeadLength)), name, claimedType);

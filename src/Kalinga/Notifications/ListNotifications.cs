@@ -15,7 +15,7 @@ public sealed class ListNotifications(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} notifications.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Notifications.Limit", MaxLimit));
         }
 
         var rows = await db.Notifications.AsNoTracking()

@@ -29,5 +29,5 @@ public static class NotificationsModule
     }
 
     private static long AgentId(ClaimsPrincipal user) =>
-        user.Actor().AgentId ?? throw new RuleException("agent", "Notifications belong to agents; API tokens have none.");
+        user.Actor().AgentId ?? throw new RuleException("agent", new LocalText("Loc4_Problem.Notifications.AgentsOnly"));
 }

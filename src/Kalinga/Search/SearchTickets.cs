@@ -18,18 +18,18 @@ public sealed class SearchTickets(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} results.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Search.Limit", MaxLimit));
         }
 
         if (offset is < 0 or > 10_000)
         {
-            throw new RuleException("offset", "Offset runs from 0 to 10000; narrow the search instead of paging deeper.");
+            throw new RuleException("offset", new LocalText("Loc4_Problem.Search.Offset"));
         }
 
         var query = SearchQuery.Parse(text ?? "");
         if (query.IsEmpty)
         {
-            throw new RuleException("q", "Type at least one word to search for.");
+            throw new RuleException("q", new LocalText("Loc4_Problem.Search.Words"));
         }
 
         await using var connection = await ConnectionScope.OpenAsync(db, ct);

@@ -35,7 +35,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
         var numbers = request.Numbers.Distinct().ToList();
         if (numbers.Count is 0 or > MaxTickets)
         {
-            throw new RuleException("numbers", $"Choose 1 to {MaxTickets} tickets.");
+            throw new RuleException("numbers", new LocalText("Loc4_Problem.Tickets.ChooseTickets", MaxTickets));
         }
 
         if (request.Assign)
@@ -55,7 +55,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
             var ticket = tickets.SingleOrDefault(t => t.Number == number);
             if (ticket is null)
             {
-                outcomes.Add(new BulkOutcome(number, $"There is no ticket {number}."));
+                outcomes.Add(new BulkOutcome(number, new LocalText("Loc4_Problem.Tickets.NoTicket", number).Localized()));
                 continue;
             }
 
@@ -66,7 +66,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
             }
             catch (RuleException e)
             {
-                outcomes.Add(new BulkOutcome(number, e.Message));
+                outcomes.Add(new BulkOutcome(number, e.Localized()));
             }
         }
 
@@ -80,7 +80,7 @@ public sealed class BulkEditTickets(KalingaDb db, TicketFields fields, TimeProvi
         // Check the status first so a refused ticket is left wholly unchanged.
         if (request.Status is { } status && ticket.Status == TicketStatus.Closed && status != TicketStatus.Closed)
         {
-            throw new RuleException("status", "A closed ticket cannot change status; open a follow-up ticket.");
+            throw new RuleException("status", new LocalText("Loc4_Problem.Tickets.ClosedStatus"));
         }
 
         if (request.Status == TicketStatus.Solved && ticket.Status != TicketStatus.Solved)

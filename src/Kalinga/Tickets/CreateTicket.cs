@@ -37,7 +37,7 @@ public sealed class CreateTicket(KalingaDb db, CustomerLookup customers, TicketF
         var (text, html) = body.From(request.Message.Text, request.Message.Html);
         if (text.Length == 0 && (request.Message.AttachmentIds?.Count ?? 0) == 0)
         {
-            throw new RuleException("message.text", "The first message needs text, HTML or an attachment.");
+            throw new RuleException("message.text", new LocalText("Loc4_Problem.Tickets.FirstMessage"));
         }
 
         var language = LanguageOf(request, text);
@@ -93,7 +93,7 @@ public sealed class CreateTicket(KalingaDb db, CustomerLookup customers, TicketF
         if (request.Language is not null)
         {
             return Languages.Normalize(request.Language)
-                ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+                ?? throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         }
 
         return Languages.Normalize(request.Customer.Language) ?? LanguageDetector.Detect(request.Subject + "\n" + text) ?? Languages.Default;

@@ -16,7 +16,7 @@ public sealed class DeleteView(KalingaDb db)
 
         if (view.AgentId != caller.AgentId && !isAdmin)
         {
-            throw new RuleException("id", "Only the agent who saved a shared view, or an admin, can delete it.");
+            throw new RuleException("id", new LocalText("Loc4_Problem.Tickets.DeleteView"));
         }
 
         db.SavedViews.Remove(view);

@@ -24,7 +24,7 @@ public sealed class LinkTickets(KalingaDb db, TimeProvider clock)
             return false;
         }
 
-        var target = tickets.SingleOrDefault(t => t.Number == other) ?? throw new RuleException("ticket", $"There is no ticket {other}.");
+        var target = tickets.SingleOrDefault(t => t.Number == other) ?? throw new RuleException("ticket", new LocalText("Loc4_Problem.Tickets.NoTicket", other));
         var now = clock.GetUtcNow().UtcDateTime;
         if (link)
         {

@@ -18,7 +18,7 @@ public sealed class ListTags(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} tags.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Tickets.TagsLimit", MaxLimit));
         }
 
         var typed = Tag.Normalize(prefix ?? "");

@@ -27,7 +27,7 @@ public sealed class ListTickets(KalingaDb db)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            throw new RuleException("limit", $"Ask for 1 to {MaxLimit} tickets per page.");
+            throw new RuleException("limit", new LocalText("Loc4_Problem.Tickets.Limit", MaxLimit));
         }
 
         var after = cursor is null ? null : Cursor.Parse(cursor, sort, descending);
@@ -81,7 +81,7 @@ public sealed class ListTickets(KalingaDb db)
         var descending = sort.StartsWith('-');
         if (!Enum.TryParse<TicketSort>(sort.TrimStart('-'), ignoreCase: true, out var by) || int.TryParse(sort.TrimStart('-'), out _))
         {
-            throw new RuleException("sort", "Sort by updated, created, number or priority; prefix with '-' for newest or highest first.");
+            throw new RuleException("sort", new LocalText("Loc4_Problem.Tickets.Sort"));
         }
 
         return (by, descending);
@@ -127,7 +127,7 @@ public sealed class ListTickets(KalingaDb db)
             {
             }
 
-            throw new RuleException("cursor", "The cursor is not valid for this sort order; start again without it.");
+            throw new RuleException("cursor", new LocalText("Loc4_Problem.Tickets.Cursor"));
         }
     }
 }

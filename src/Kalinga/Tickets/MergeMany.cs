@@ -13,7 +13,7 @@ public sealed class MergeMany(KalingaDb db, MergeTickets merge)
         var sources = request.Numbers.Distinct().Where(n => n != request.Into).ToList();
         if (sources.Count is 0 or > 50)
         {
-            throw new RuleException("numbers", "Choose 1 to 50 tickets to merge into another one.");
+            throw new RuleException("numbers", new LocalText("Loc4_Problem.Tickets.ChooseToMerge", 50));
         }
 
         var outcomes = new List<BulkOutcome>(sources.Count);
@@ -22,12 +22,12 @@ public sealed class MergeMany(KalingaDb db, MergeTickets merge)
             try
             {
                 var target = await merge.HandleAsync(number, new MergeRequest(request.Into), actor, ct);
-                outcomes.Add(new BulkOutcome(number, target is null ? $"There is no ticket {number}." : null));
+                outcomes.Add(new BulkOutcome(number, target is null ? new LocalText("Loc4_Problem.Tickets.NoTicket", number).Localized() : null));
             }
             catch (RuleException e)
             {
                 db.ChangeTracker.Clear();
-                outcomes.Add(new BulkOutcome(number, e.Message));
+                outcomes.Add(new BulkOutcome(number, e.Localized()));
             }
         }
 

@@ -19,7 +19,7 @@ public sealed class MergeTickets(KalingaDb db, TimeProvider clock)
         }
 
         var target = tickets.SingleOrDefault(t => t.Number == request.Into)
-            ?? throw new RuleException("into", $"There is no ticket {request.Into}.");
+            ?? throw new RuleException("into", new LocalText("Loc4_Problem.Tickets.NoTicket", request.Into));
         source.MergeInto(target, actor, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return target.Number;

@@ -21,12 +21,12 @@ public sealed class ReplyToMany(KalingaDb db, ReplyToTicket reply)
         var numbers = request.Numbers.Distinct().ToList();
         if (numbers.Count is 0 or > BulkEditTickets.MaxTickets)
         {
-            throw new RuleException("numbers", $"Choose 1 to {BulkEditTickets.MaxTickets} tickets.");
+            throw new RuleException("numbers", new LocalText("Loc4_Problem.Tickets.ChooseTickets", BulkEditTickets.MaxTickets));
         }
 
         if (string.IsNullOrWhiteSpace(request.Text) && string.IsNullOrWhiteSpace(request.Html))
         {
-            throw new RuleException("text", "Write the answer to send.");
+            throw new RuleException("text", new LocalText("Loc4_Problem.Tickets.WriteAnswer"));
         }
 
         var outcomes = new List<BulkOutcome>(numbers.Count);
@@ -35,13 +35,13 @@ public sealed class ReplyToMany(KalingaDb db, ReplyToTicket reply)
             try
             {
                 var message = await reply.ReplyAsync(number, new ReplyRequest(request.Text, request.Html, null, request.Status), actor, ct);
-                outcomes.Add(new BulkOutcome(number, message is null ? $"There is no ticket {number}." : null));
+                outcomes.Add(new BulkOutcome(number, message is null ? new LocalText("Loc4_Problem.Tickets.NoTicket", number).Localized() : null));
             }
             catch (RuleException e)
             {
                 // Whatever the refused reply left in the context must not ride along with the next ticket's save.
                 db.ChangeTracker.Clear();
-                outcomes.Add(new BulkOutcome(number, e.Message));
+                outcomes.Add(new BulkOutcome(number, e.Localized()));
             }
         }
 

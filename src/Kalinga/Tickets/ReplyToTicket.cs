@@ -34,14 +34,14 @@ public sealed class ReplyToTicket(KalingaDb db, TicketFields fields, MessageBody
 
         if (isNote && request.Status is not null)
         {
-            throw new RuleException("status", "A note does not change the status; use a reply or update the ticket.");
+            throw new RuleException("status", new LocalText("Loc4_Problem.Tickets.NoteStatus"));
         }
 
         var (text, html) = body.From(request.Text, request.Html);
         var attachments = await fields.UnclaimedAttachmentsAsync(request.AttachmentIds, ct);
         if (text.Length == 0 && attachments.Count == 0)
         {
-            throw new RuleException("text", "Write some text or attach a file.");
+            throw new RuleException("text", new LocalText("Loc4_Problem.Tickets.TextOrFile"));
         }
 
         if (request.Status == TicketStatus.Solved && ticket.Status != TicketStatus.Solved)

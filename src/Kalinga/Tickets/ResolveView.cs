@@ -35,7 +35,7 @@ public sealed class ResolveView(KalingaDb db, TimeProvider clock)
         var word = sort.TrimStart('-');
         return Enum.TryParse<TicketSort>(word, ignoreCase: true, out var by) && !int.TryParse(word, out _)
             ? (by, descending)
-            : throw new RuleException("sort", "Sort by updated, created, number or priority; prefix with '-' for newest or highest first.");
+            : throw new RuleException("sort", new LocalText("Loc4_Problem.Tickets.Sort"));
     }
 
     public static string FormatSort(TicketSort sort, bool descending) =>

@@ -14,10 +14,10 @@ public sealed class SaveView(KalingaDb db, TimeProvider clock)
 {
     public async Task<TicketView> HandleAsync(SaveViewRequest request, Actor caller, CancellationToken ct)
     {
-        var agentId = caller.AgentId ?? throw new RuleException("agent", "Views belong to agents; sign in as an agent to save one.");
+        var agentId = caller.AgentId ?? throw new RuleException("agent", new LocalText("Loc4_Problem.Tickets.ViewAgentsOnly"));
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > SavedView.MaxNameLength)
         {
-            throw new RuleException("name", $"A view needs a name of 1 to {SavedView.MaxNameLength} characters.");
+            throw new RuleException("name", new LocalText("Loc4_Problem.Tickets.ViewName", SavedView.MaxNameLength));
         }
 
         // Parsing and resolving now refuses a filter that could never run, with the field that is wrong.

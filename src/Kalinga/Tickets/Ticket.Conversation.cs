@@ -11,7 +11,7 @@ public sealed partial class Ticket
     {
         if (Status == TicketStatus.Closed)
         {
-            throw new RuleException("ticket", "A closed ticket takes no new messages; open a follow-up ticket.");
+            throw new RuleException("ticket", new LocalText("Loc4_Problem.Tickets.ClosedNoMessages"));
         }
 
         AppendMessage(message, now, automated);
@@ -26,7 +26,7 @@ public sealed partial class Ticket
     {
         if (Status == TicketStatus.Closed)
         {
-            throw new RuleException("ticket", "A closed ticket cannot be answered; open a follow-up ticket.");
+            throw new RuleException("ticket", new LocalText("Loc4_Problem.Tickets.ClosedNoReply"));
         }
 
         AppendMessage(message, now);
@@ -46,7 +46,7 @@ public sealed partial class Ticket
     {
         if (Status == TicketStatus.Closed)
         {
-            throw new RuleException("ticket", "A closed ticket takes no new messages.");
+            throw new RuleException("ticket", new LocalText("Loc4_Problem.Tickets.Closed"));
         }
 
         AppendMessage(message, now);

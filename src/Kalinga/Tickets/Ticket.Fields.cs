@@ -81,7 +81,7 @@ public sealed partial class Ticket
     {
         if (causes.Count > 0 && !isComplaint)
         {
-            throw new RuleException("causes", "Dissatisfaction causes belong to complaints; set the contact reason to complaint first.");
+            throw new RuleException("causes", new LocalText("Loc4_Problem.Tickets.CausesNeedComplaint"));
         }
 
         var current = Causes.Select(c => c.CauseId).ToHashSet();

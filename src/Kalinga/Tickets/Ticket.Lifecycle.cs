@@ -12,17 +12,17 @@ public sealed partial class Ticket
 
         if (Status == TicketStatus.Closed)
         {
-            throw new RuleException("status", "A closed ticket cannot change status; open a follow-up ticket.");
+            throw new RuleException("status", new LocalText("Loc4_Problem.Tickets.ClosedStatus"));
         }
 
         if (to == TicketStatus.Closed && Status != TicketStatus.Solved)
         {
-            throw new RuleException("status", "Only a solved ticket can be closed.");
+            throw new RuleException("status", new LocalText("Loc4_Problem.Tickets.CloseSolvedOnly"));
         }
 
         if (to == TicketStatus.New)
         {
-            throw new RuleException("status", "A ticket cannot go back to new.");
+            throw new RuleException("status", new LocalText("Loc4_Problem.Tickets.BackToNew"));
         }
 
         ChangeStatusCore(to, actor, now);

@@ -8,17 +8,17 @@ public sealed partial class Ticket
     {
         if (target.Id == Id)
         {
-            throw new RuleException("target", "A ticket cannot be merged into itself.");
+            throw new RuleException("target", new LocalText("Loc4_Problem.Tickets.MergeSelf"));
         }
 
         if (MergedIntoId is not null || target.MergedIntoId is not null)
         {
-            throw new RuleException("target", "A merged ticket cannot be merged again.");
+            throw new RuleException("target", new LocalText("Loc4_Problem.Tickets.MergedAlready"));
         }
 
         if (target.Status == TicketStatus.Closed)
         {
-            throw new RuleException("target", "A ticket cannot be merged into a closed ticket.");
+            throw new RuleException("target", new LocalText("Loc4_Problem.Tickets.MergeIntoClosed"));
         }
 
         foreach (var message in Messages.ToList())
@@ -44,7 +44,7 @@ public sealed partial class Ticket
     {
         if (other.Id == Id)
         {
-            throw new RuleException("ticket", "A ticket cannot be linked to itself.");
+            throw new RuleException("ticket", new LocalText("Loc4_Problem.Tickets.LinkSelf"));
         }
 
         if (Links.Any(l => l.LinkedTicketId == other.Id))

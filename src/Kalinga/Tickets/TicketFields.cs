@@ -14,14 +14,14 @@ public sealed partial class TicketFields(KalingaDb db)
 
     public async Task<ContactReason> ReasonAsync(string code, CancellationToken ct) =>
         await db.ContactReasons.SingleOrDefaultAsync(r => r.Code == code && r.IsActive, ct)
-        ?? throw new RuleException("reason", $"Unknown contact reason '{code}'.");
+        ?? throw new RuleException("reason", new LocalText("Adm3_Problem.UnknownReason", code));
 
     public async Task<List<Tag>> TagsAsync(IReadOnlyList<string> names, CancellationToken ct)
     {
         var normalized = names.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().ToList();
         if (normalized.Count > MaxTags || normalized.Any(n => n.Length > 64))
         {
-            throw new RuleException("tags", $"At most {MaxTags} tags of up to 64 characters each.");
+            throw new RuleException("tags", new LocalText("Loc4_Problem.Tickets.Tags", MaxTags));
         }
 
         var known = await db.Tags.Where(t => normalized.Contains(t.Name)).ToListAsync(ct);
@@ -35,19 +35,19 @@ public sealed partial class TicketFields(KalingaDb db)
         var distinct = codes.Distinct().ToList();
         var causes = await db.DissatisfactionCauses.Where(c => distinct.Contains(c.Code) && c.IsActive).ToListAsync(ct);
         var unknown = distinct.Except(causes.Select(c => c.Code)).ToList();
-        return unknown.Count == 0 ? causes : throw new RuleException("causes", $"Unknown dissatisfaction cause: {string.Join(", ", unknown)}.");
+        return unknown.Count == 0 ? causes : throw new RuleException("causes", new LocalText("Loc4_Problem.Tickets.UnknownCause", string.Join(", ", unknown)));
     }
 
     public async Task CheckAssignmentAsync(long? agentId, long? teamId, CancellationToken ct)
     {
         if (agentId is { } a && !await db.Agents.AnyAsync(x => x.Id == a && x.IsActive, ct))
         {
-            throw new RuleException("assigneeId", $"There is no active agent {a}.");
+            throw new RuleException("assigneeId", new LocalText("Adm3_Problem.NoActiveAgent", a));
         }
 
         if (teamId is { } t && !await db.Teams.AnyAsync(x => x.Id == t, ct))
         {
-            throw new RuleException("teamId", $"There is no team {t}.");
+            throw new RuleException("teamId", new LocalText("Adm3_Problem.NoTeam", t));
         }
     }
 
@@ -63,7 +63,7 @@ public sealed partial class TicketFields(KalingaDb db)
         var found = await db.Attachments.Where(a => distinct.Contains(a.Id) && a.MessageId == null).ToListAsync(ct);
         return found.Count == distinct.Count
             ? found
-            : throw new RuleException("attachmentIds", "Each attachment must be uploaded first and used on one message only.");
+            : throw new RuleException("attachmentIds", new LocalText("Loc4_Problem.Tickets.Attachments"));
     }
 
     /// <summary>
@@ -84,14 +84,14 @@ public sealed partial class TicketFields(KalingaDb db)
         foreach (var (key, value) in changes)
         {
             var definition = definitions.GetValueOrDefault(key)
-                ?? throw new RuleException($"customFields.{key}", $"There is no custom field '{key}'; admins define fields at /api/v1/custom-fields.");
+                ?? throw new RuleException($"customFields.{key}", new LocalText("Loc4_Problem.Tickets.NoCustomField", key));
             if (!definition.IsActive)
             {
                 var kept = current.GetValueOrDefault(key);
                 var sent = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
                 result[key] = sent == kept
                     ? kept
-                    : throw new RuleException($"customFields.{key}", $"'{definition.Label(Languages.Default)}' is no longer in use; its value is kept read-only.");
+                    : throw new RuleException($"customFields.{key}", new LocalText("Loc4_Problem.Tickets.FieldRetired", definition.Label(Languages.Default)));
                 continue;
             }
 
@@ -110,7 +110,7 @@ public sealed partial class TicketFields(KalingaDb db)
     {
         if (required.FirstOrDefault(f => !f.IsFilled(ticket.CustomFields.GetValueOrDefault(f.Key))) is { } missing)
         {
-            throw new RuleException($"customFields.{missing.Key}", $"Fill in '{missing.Label(Languages.Default)}' before solving the ticket.");
+            throw new RuleException($"customFields.{missing.Key}", new LocalText("Loc4_Problem.Tickets.FillBeforeSolving", missing.Label(Languages.Default)));
         }
     }
 
@@ -121,12 +121,12 @@ public sealed partial class TicketFields(KalingaDb db)
         {
             if (!FieldKey().IsMatch(key))
             {
-                throw new RuleException($"customFields.{key}", "Custom field keys are 1–64 lowercase letters, digits or underscores.");
+                throw new RuleException($"customFields.{key}", new LocalText("Adm3_Problem.FieldKey"));
             }
 
             if (value?.Length > 1000)
             {
-                throw new RuleException($"customFields.{key}", "A custom field value holds at most 1000 characters.");
+                throw new RuleException($"customFields.{key}", new LocalText("Adm3_Problem.FieldValueLength", 1000));
             }
         }
 

@@ -35,15 +35,15 @@ public sealed record TicketQuery(
             null or "" => ((long?)null, false),
             "none" => (null, true),
             "me" when caller.AgentId is { } me => (me, false),
-            "me" => throw new RuleException("assignee", "'me' needs a signed-in agent; API tokens name the agent by id."),
+            "me" => throw new RuleException("assignee", new LocalText("Loc4_Problem.Tickets.AssigneeMe")),
             _ when long.TryParse(Assignee, out var id) => (id, false),
-            _ => throw new RuleException("assignee", "Use an agent id, 'me' or 'none'."),
+            _ => throw new RuleException("assignee", new LocalText("Loc4_Problem.Tickets.Assignee")),
         };
 
         var language = string.IsNullOrWhiteSpace(Language) ? null : Language;
         if (language is not null && !Languages.IsSupported(language))
         {
-            throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}.");
+            throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported)));
         }
 
         int? reasonId = string.IsNullOrWhiteSpace(Reason) ? null
@@ -83,7 +83,7 @@ public sealed record TicketQuery(
             ? null
             : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(w => EnumWords.Parse<Kalinga.Sla.SlaRisk>(w, "sla") is var r && r != Kalinga.Sla.SlaRisk.None
-                    ? r : throw new RuleException("sla", "Use at_risk and/or breached."))];
+                    ? r : throw new RuleException("sla", new LocalText("Loc4_Problem.Tickets.Sla")))];
 
     private static DateTime? Utc(DateTime? value) => value?.Kind switch
     {

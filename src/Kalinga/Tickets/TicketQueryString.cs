@@ -11,11 +11,11 @@ public static class TicketQueryString
         var q = QueryHelpers.ParseQuery(query is null ? "" : query.StartsWith('?') ? query : "?" + query);
         string? Text(string name) => q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
         long? Number(string name) => Text(name) is { } s
-            ? long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new RuleException(name, "Use a whole number.")
+            ? long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new RuleException(name, new LocalText("Loc4_Problem.Query.WholeNumber"))
             : null;
         DateTime? Date(string name) => Text(name) is { } s
             ? DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
-                ? d : throw new RuleException(name, "Use a date such as 2026-03-01 or 2026-03-01T09:00:00Z.")
+                ? d : throw new RuleException(name, new LocalText("Loc4_Problem.Query.Date"))
             : null;
 
         return new TicketQuery(

@@ -47,7 +47,7 @@ public sealed class UpdateTicket(KalingaDb db, TicketFields fields, TimeProvider
         if (request.Language is not null)
         {
             ticket.SetLanguage(Languages.Normalize(request.Language)
-                ?? throw new RuleException("language", $"Use one of: {string.Join(", ", Languages.Supported)}."), actor, now);
+                ?? throw new RuleException("language", new LocalText("Adm3_Problem.UseOneOf", string.Join(", ", Languages.Supported))), actor, now);
         }
 
         var reason = request.Reason is null

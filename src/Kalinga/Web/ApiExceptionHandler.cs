@@ -26,9 +26,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             BadHttpRequestException bad =>
                 (bad.StatusCode, bad.Message, null, null),
             AttachmentRefusedException { IsTooLarge: true } refused =>
-                (413, Localized.Text("Problem.upload_too_large"), refused.Message, null),
+                (413, Localized.Text("Problem.upload_too_large"), refused.Localized(), null),
             AttachmentRefusedException refused =>
-                (415, Localized.Text("Problem.file_refused"), refused.Message, null),
+                (415, Localized.Text("Problem.file_refused"), refused.Localized(), null),
             RuleException rule =>
                 (400, Localized.Text("Problem.rule"), null, FieldError(rule.Field, rule.Localized())),
             ConflictException conflict =>
@@ -57,21 +57,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
     /// <summary>
     /// System.Text.Json names .NET types in its messages; clients need the field ("$.customer.email" → "customer.email")
-    /// and what to send instead. Syntax errors concern the whole body.
+    /// and what to send instead, in their language. Syntax errors concern the whole body; the parser's own account of
+    /// where it stumbled stays as System.Text.Json words it.
     /// </summary>
     private static Dictionary<string, string[]> Describe(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            return FieldError(field, "Unknown field; check its spelling against the API reference at /api/docs.");
+            return FieldError(field, Localized.Text("Loc4_Json.UnknownField"));
         }
 
         if (json.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return FieldError(field, "This value has the wrong type or is not one of the allowed values.");
+            return FieldError(field, Localized.Text("Loc4_Json.WrongType"));
         }
 
-        return FieldError("body", "The body is not well-formed JSON: " + json.Message.Split(" Path:", 2)[0]);
+        return FieldError("body", new LocalText("Loc4_Json.Malformed", json.Message.Split(" Path:", 2)[0]).Localized());
     }
 }

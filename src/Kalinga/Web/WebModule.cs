@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kalinga.Localization;
 
 namespace Kalinga.Web;
 
@@ -21,6 +22,7 @@ public static class WebModule
             if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
             {
                 CamelCaseFieldNames(validation.Errors);
+                SayInRequestLanguage(validation);
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -44,6 +46,23 @@ public static class WebModule
             }
         }
     }
+
+    /// <summary>The request-shape checks' title and messages in the request's language (see <see cref="ValidationText"/>).</summary>
+    private static void SayInRequestLanguage(HttpValidationProblemDetails validation)
+    {
+        if (validation.Title == DefaultValidationTitle)
+        {
+            validation.Title = Localized.Text("Loc4_Validation.Title");
+        }
+
+        foreach (var (field, messages) in validation.Errors)
+        {
+            validation.Errors[field] = [.. messages.Select(ValidationText.Localize)];
+        }
+    }
+
+    /// <summary>The title ASP.NET Core gives a validation problem it writes itself.</summary>
+    private const string DefaultValidationTitle = "One or more validation errors occurred.";
 
     public static WebApplication UseWeb(this WebApplication app)
     {

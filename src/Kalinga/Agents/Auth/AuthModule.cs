@@ -68,8 +68,8 @@ public static class AuthModule
         {
             SignInOutcome.SignedIn => await IssueCookieAsync(ctx, result.Principal!),
             SignInOutcome.LockedOut => TypedResults.Problem(
-                "Too many failed attempts; try again in 15 minutes.", statusCode: StatusCodes.Status423Locked, title: Localized.Text("Problem.account_locked")),
-            _ => TypedResults.Problem("Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized, title: Localized.Text("Problem.sign_in_failed")),
+                Localized.Text("Loc4_Problem.Auth.LockedOut"), statusCode: StatusCodes.Status423Locked, title: Localized.Text("Problem.account_locked")),
+            _ => TypedResults.Problem(Localized.Text("Loc4_Problem.Auth.WrongPassword"), statusCode: StatusCodes.Status401Unauthorized, title: Localized.Text("Problem.sign_in_failed")),
         };
     }
 

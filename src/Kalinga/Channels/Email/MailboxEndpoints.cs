@@ -1,5 +1,6 @@
 using Kalinga.Attachments;
 using Kalinga.Data;
+using Kalinga.Localization;
 using Kalinga.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class MailboxEndpoints
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "message/rfc822", StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem("Send the message as the body with Content-Type: message/rfc822.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(Localized.Text("Loc4_Problem.Mail.RawContentType"), statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (!await db.Mailboxes.AnyAsync(m => m.Id == id, ct))
@@ -88,7 +89,7 @@ public static class MailboxEndpoints
         {
             if (buffer.Length + read > max)
             {
-                return TypedResults.Problem($"The message is larger than {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                return TypedResults.Problem(new LocalText("Loc4_Problem.Mail.RawTooLarge", max).Localized(), statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
             buffer.Write(chunk, 0, read);
@@ -102,7 +103,7 @@ public static class MailboxEndpoints
         catch (Exception e) when (EmailIntake.IsTransient(e) && !ct.IsCancellationRequested)
         {
             request.HttpContext.Response.Headers.RetryAfter = "60";
-            return TypedResults.Problem("Storage is unavailable right now; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(Localized.Text("Loc4_Problem.Mail.StorageUnavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class RespondFromPortal(KalingaDb db, UploadAttachments upload, Ti
         var body = text?.Trim() ?? "";
         if (body.Length > MaxText)
         {
-            throw new RuleException("text", $"A reply holds at most {MaxText} characters.");
+            throw new RuleException("text", Localization.PortalText.Format("Form.TooLong", MaxText));
         }
 
         if (body.Length == 0 && files.Count == 0)

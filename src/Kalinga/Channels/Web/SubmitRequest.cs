@@ -37,10 +37,10 @@ public sealed class SubmitRequest(KalingaDb db, ReceiveInbound receive, UploadAt
             : new CustomerRef(Email: Checked(form.Email, 320, "email"), Name: form.Name?.Trim() is { Length: > 0 and <= 200 } name ? name : null, Language: form.Language);
         if (from.Email is { } email && !CustomerIdentity.IsValid(IdentityKind.Email, email))
         {
-            throw new RuleException("email", "Give an e-mail address we can answer to.");
+            throw new RuleException("email", new LocalText("Loc4_Problem.Portal.ReplyEmail"));
         }
 
-        var reason = form.Reason is { } code && ContactReason.Fixed.Contains(code) ? code : throw new RuleException("reason", "Choose what your request is about.");
+        var reason = form.Reason is { } code && ContactReason.Fixed.Contains(code) ? code : throw new RuleException("reason", new LocalText("Loc4_Problem.Portal.Reason"));
         var subject = Checked(form.Subject, MaxSubject, "subject");
         var description = Checked(form.Description, MaxDescription, "description");
         var custom = await CustomerFieldsAsync(form.CustomFields, ct);

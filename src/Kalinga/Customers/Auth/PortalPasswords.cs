@@ -24,7 +24,7 @@ public sealed class PortalPasswords(KalingaDb db, IPasswordHasher<PortalAccount>
     {
         if (password is not { Length: >= MinLength and <= MaxLength })
         {
-            throw new RuleException("password", $"A password has {MinLength} to {MaxLength} characters.");
+            throw new RuleException("password", new LocalText("Adm3_Problem.Password", MinLength, MaxLength));
         }
 
         var account = await db.PortalAccounts.SingleOrDefaultAsync(a => a.CustomerId == customerId, ct);

@@ -23,7 +23,7 @@ public sealed class RequestSignInLink(KalingaDb db, IOptions<PortalOptions> opti
     {
         if (!CustomerIdentity.IsValid(IdentityKind.Email, email ?? ""))
         {
-            throw new RuleException("email", "Give the e-mail address you write to us from.");
+            throw new RuleException("email", new LocalText("Loc4_Problem.Portal.SignInEmail"));
         }
 
         var address = CustomerIdentity.Normalize(IdentityKind.Email, email!);
