@@ -36,6 +36,11 @@ public sealed partial class EngineRun
     private async Task MeasureTicketPageAsync(ServerProcess server, string token)
     {
         var paths = (await LongConversationsAsync(server, token)).AgentPagePaths;
+        if (paths.Count < 2)
+        {
+            throw new InvalidOperationException($"ticketpage needs two tickets of {LongConversations.Messages} messages to go from one to the other; the desk gave {paths.Count}.");
+        }
+
         var agent = workload.SignInAgent;
         var password = await AgentSession.SetPasswordAsync(server.BaseAddress, token, agent);
         await using var browser = await TicketPageBrowser.SignInAsync(server.BaseAddress, agent.Email, password, LongConversations.Messages, TimeSpan.FromSeconds(30));

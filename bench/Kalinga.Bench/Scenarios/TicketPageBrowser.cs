@@ -7,7 +7,7 @@ namespace Kalinga.Bench.Scenarios;
 /// Debian's Chromium (never a downloaded one) driven by Playwright, signed in as an agent, opening agent ticket pages.
 /// Agent pages are not prerendered: the page's shell loads, blazor.web.js starts the circuit and the conversation is
 /// rendered over it. A script in every document notes, with a MutationObserver, the moment the page shows the ticket
-/// of its address with all its messages (<c>.k-timeline</c> holding <see cref="Messages"/> of them), in the page's own
+/// of its address with the messages it waits for (<c>.k-timeline</c> holding that many <c>.k-message</c>), in the page's own
 /// clock; an open is timed from its navigation start to that moment, so Playwright's round trips are not in the figure.
 /// </summary>
 public sealed class TicketPageBrowser : IAsyncDisposable
@@ -39,8 +39,6 @@ public sealed class TicketPageBrowser : IAsyncDisposable
         this.page = page;
         this.patience = patience;
     }
-
-    public int Messages { get; private init; }
 
     /// <summary>WebSockets the page has opened: one per circuit, so a navigation within the circuit opens none.</summary>
     public int Circuits { get; private set; }
@@ -84,7 +82,7 @@ public sealed class TicketPageBrowser : IAsyncDisposable
 
             await context.AddInitScriptAsync(Observer.Replace("%MESSAGES%", messages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
             var page = await context.NewPageAsync();
-            var driver = new TicketPageBrowser(playwright, browser, page, patience) { Messages = messages };
+            var driver = new TicketPageBrowser(playwright, browser, page, patience);
             page.WebSocket += (_, _) => driver.Circuits++;
             return driver;
         }
