@@ -30,7 +30,7 @@ public static class BenchMain
         {
             return await RunAsync(options);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Playwright.PlaywrightException)
         {
             await Console.Error.WriteLineAsync($"bench failed: {e.Message}");
             return 1;

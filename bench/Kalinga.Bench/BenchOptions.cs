@@ -43,7 +43,7 @@ public sealed record BenchOptions
     public required string RepositoryRoot { get; init; }
 
     /// <summary>
-    /// Scenarios to run (<c>--only bare,get,view,search,create,routed,agent,portal,kb,mail,sla</c>), for iterating on one of them;
+    /// Scenarios to run (<c>--only bare,get,view,search,create,routed,agent,ticketpage,portal,kb,mail,sla</c>), for iterating on one of them;
     /// empty runs all. Start, memory and the bare endpoint always run.
     /// </summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();

@@ -68,6 +68,7 @@ public static class ResultTable
     private static string Result(Measurement m) => m.Unit switch
     {
         "req/s" or "msg/s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:N0} {m.Unit}"),
+        "opens/s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.0} {m.Unit}"),
         "s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.00} s"),
         "ms" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.00} ms"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{m.Value:N0} {m.Unit}"),

@@ -14,14 +14,7 @@ public static class AgentSession
 {
     public static async Task<string> SignInAsync(Uri baseAddress, string adminToken, AgentRow agent)
     {
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        using (var admin = new HttpClient { BaseAddress = baseAddress })
-        {
-            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-            using var set = await admin.PostAsJsonAsync($"/api/v1/agents/{agent.Id}/password", new { password });
-            await Ensure(set, "setting the agent's password");
-        }
-
+        var password = await SetPasswordAsync(baseAddress, adminToken, agent);
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
@@ -29,6 +22,17 @@ public static class AgentSession
         await Ensure(signIn, "signing in");
         var header = cookies.GetCookieHeader(baseAddress);
         return header.Length > 0 ? header : throw new InvalidOperationException("Signing in set no cookie.");
+    }
+
+    /// <summary>Gives the agent a new random password through the admin API and returns it, for a sign-in.</summary>
+    public static async Task<string> SetPasswordAsync(Uri baseAddress, string adminToken, AgentRow agent)
+    {
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        using var admin = new HttpClient { BaseAddress = baseAddress };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var set = await admin.PostAsJsonAsync($"/api/v1/agents/{agent.Id}/password", new { password });
+        await Ensure(set, "setting the agent's password");
+        return password;
     }
 
     public static async Task<string> GetPageAsync(Uri baseAddress, string path, string cookie)

@@ -93,9 +93,7 @@ public sealed partial class EngineRun(BenchOptions options, Builds builds, Bench
                     Lua.GetNumbered("/agent/tickets/", Workload.FirstNumber, workload.LastNumber, "", null, cookie),
                     null, () => AgentSession.GetPageAsync(server.BaseAddress, page, cookie));
 
-                var longer = new LongConversations(workload, options.Smoke ? 2 : 20);
-                say($"  lengthening {(options.Smoke ? 2 : 20)} tickets to {LongConversations.Messages} messages via the replies and notes API");
-                await longer.CreateAsync(server.BaseAddress, token);
+                var longer = await LongConversationsAsync(server, token);
                 var paths = longer.AgentPagePaths;
                 // Agent pages are not prerendered: the GET answers the page's shell and the ticket is rendered over the
                 // circuit, which wrk cannot drive. The ticket's read (the same GetTicket the page runs) is measured apart.
@@ -107,6 +105,11 @@ public sealed partial class EngineRun(BenchOptions options, Builds builds, Bench
                     await LoadAsync(server, $"ticket read with {LongConversations.Messages} messages (GET /api/v1/tickets/{{n}}, what the ticket page loads)", clients,
                         Lua.GetAny(reads, token), Target.P95Within(200), () => Probe.GetAsync(server.BaseAddress, reads[0], token));
                 }
+            }
+
+            if (Runs("ticketpage"))
+            {
+                await MeasureTicketPageAsync(server, token);
             }
 
             if (Runs("portal") || Runs("kb"))

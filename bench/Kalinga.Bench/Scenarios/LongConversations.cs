@@ -13,6 +13,12 @@ public sealed class LongConversations(Workload workload, int count)
 {
     public const int Messages = 50;
 
+    /// <summary>Events whose delivery failed and waits for a retry (on both engines).</summary>
+    public const string WaitingRetriesSql = """SELECT count(*) FROM "Events" WHERE "DispatchedAt" IS NULL AND "Attempts" > 0""";
+
+    /// <summary>Puts those retries off past the run; the literal is a valid instant on both engines.</summary>
+    public const string PostponeRetriesSql = """UPDATE "Events" SET "NextAttemptAt" = '2100-01-01 00:00:00' WHERE "DispatchedAt" IS NULL AND "Attempts" > 0""";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The numbers of the tickets that were lengthened, once <see cref="CreateAsync"/> has run.</summary>
