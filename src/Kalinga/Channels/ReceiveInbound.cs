@@ -102,7 +102,9 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
             .Select(m => new { ExternalId = m.ExternalId!, m.Id, Number = db.Tickets.Where(t => t.Id == m.TicketId).Select(t => t.Number).First() })
             .ToListAsync(ct)).GroupBy(m => m.ExternalId).ToDictionary(g => g.Key, g => g.MinBy(m => m.Id)!, StringComparer.Ordinal);
 
-        var senders = await customers.FindOrCreateByEmailAsync([.. items.Select((item, i) => (item.From, bodies[i].Language))], now, ct);
+        // A copy of a stored message creates no customer, as alone.
+        var senders = await customers.FindOrCreateByEmailAsync(
+            [.. items.Select((item, i) => (item, i)).Where(x => x.item.ExternalId is not { } id || !stored.ContainsKey(id)).Select(x => (x.item.From, bodies[x.i].Language))], now, ct);
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(ct);
