@@ -55,3 +55,19 @@ public enum InboundOutcome
 
 /// <summary>The outcome, the ticket the item went to (or, for <see cref="InboundOutcome.AutomatedOnClosed"/>, the closed ticket it answers) and the stored message.</summary>
 public sealed record InboundResult(InboundOutcome Outcome, long TicketNumber, long? MessageId);
+
+/// <summary>
+/// One item of a batch as <see cref="ReceiveInbound.HandleBatchAsync"/> left it for the caller's one save: the ticket
+/// and message it went to (new ones get their ids from that save), or for a duplicate of a stored message its ids.
+/// </summary>
+public sealed record BatchedInbound(InboundOutcome Outcome, Tickets.Ticket? Ticket, Tickets.Message? Message)
+{
+    /// <summary>For a duplicate of a message stored before this batch, or an automated item on a closed ticket.</summary>
+    public long? KnownTicketNumber { get; init; }
+
+    /// <summary>For a duplicate of a message stored before this batch.</summary>
+    public long? KnownMessageId { get; init; }
+
+    /// <summary>The result as a single item would have had it; read it after the save.</summary>
+    public InboundResult Result => new(Outcome, Ticket?.Number ?? KnownTicketNumber ?? 0, Message?.Id ?? KnownMessageId);
+}

@@ -44,6 +44,49 @@ public sealed class CustomerLookup(KalingaDb db)
             return await FollowMergesAsync(known, ct);
         }
 
+        return await CreateAsync(reference, kind, value, normalized, fallbackLanguage, now, ct);
+    }
+
+    /// <summary>
+    /// The customers of many senders at once (an e-mail import batch), by normalized address: the known ones in one
+    /// query, the new ones created (unsaved) from the first reference that names them, as one by one. An invalid
+    /// address is left out; <see cref="FindOrCreateAsync"/> tells the caller what is wrong with it.
+    /// </summary>
+    public async Task<Dictionary<string, Customer>> FindOrCreateByEmailAsync(
+        IReadOnlyList<(CustomerRef Reference, string FallbackLanguage)> senders, DateTime now, CancellationToken ct)
+    {
+        var wanted = senders
+            .Where(s => s.Reference is { Id: null, Email: { } email } && CustomerIdentity.IsValid(IdentityKind.Email, email))
+            .Select(s => (s.Reference, s.FallbackLanguage, Normalized: CustomerIdentity.Normalize(IdentityKind.Email, s.Reference.Email!)))
+            .ToList();
+        var values = wanted.Select(w => w.Normalized).Distinct().ToList();
+        var found = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        if (values.Count == 0)
+        {
+            return found;
+        }
+
+        var known = await db.CustomerIdentities.Where(i => i.Kind == IdentityKind.Email && values.Contains(i.Value))
+            .Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => new { i.Value, Customer = c })
+            .ToListAsync(ct);
+        foreach (var k in known)
+        {
+            found[k.Value] = await FollowMergesAsync(k.Customer, ct);
+        }
+
+        foreach (var (reference, fallbackLanguage, normalized) in wanted)
+        {
+            if (!found.ContainsKey(normalized))
+            {
+                found[normalized] = await CreateAsync(reference, IdentityKind.Email, reference.Email!, normalized, fallbackLanguage, now, ct);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Customer> CreateAsync(CustomerRef reference, IdentityKind kind, string value, string normalized, string fallbackLanguage, DateTime now, CancellationToken ct)
+    {
         var customer = new Customer(reference.Name?.Trim() is { Length: > 0 } name ? name : Customer.DefaultName(kind, normalized), reference.Language ?? fallbackLanguage, now);
         customer.AddIdentity(kind, value);
         if (reference.Email is not null && reference.Phone is not null && CustomerIdentity.IsValid(IdentityKind.Phone, reference.Phone))

@@ -56,6 +56,9 @@ public abstract partial class KalingaDb(DbContextOptions options) : DbContext(op
     /// <summary>The next human ticket number (see <see cref="TicketNumbers"/>).</summary>
     public abstract Task<long> NextTicketNumberAsync(CancellationToken ct);
 
+    /// <summary>The next <paramref name="count"/> ticket numbers in one round trip, in ascending order (an import batch).</summary>
+    public abstract Task<IReadOnlyList<long>> NextTicketNumbersAsync(int count, CancellationToken ct);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

@@ -11,6 +11,12 @@ public sealed class PostgresKalingaDb(DbContextOptions<PostgresKalingaDb> option
     public override async Task<long> NextTicketNumberAsync(CancellationToken ct) =>
         (await Database.SqlQueryRaw<long>($"SELECT nextval('\"{TicketNumbers.PostgresSequence}\"') AS \"Value\"").ToListAsync(ct)).Single();
 
+    // Other nodes may draw from the sequence at the same time: the numbers are distinct, not always consecutive.
+    public override async Task<IReadOnlyList<long>> NextTicketNumbersAsync(int count, CancellationToken ct) =>
+        count == 0 ? [] : [.. (await Database.SqlQueryRaw<long>(NextNumbers, count).ToListAsync(ct)).Order()];
+
+    private const string NextNumbers = "SELECT nextval('\"" + TicketNumbers.PostgresSequence + "\"') AS \"Value\" FROM generate_series(1, {0})";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -14,24 +14,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
 {
     public static readonly SqliteSearchIndex Instance = new();
 
+    // Rows per INSERT: two parameters each, well under SQLite's limit of 32,766 parameters per statement.
+    private const int RowsPerInsert = 500;
+
     public async Task WriteAsync(KalingaDb db, SearchChanges changes, CancellationToken ct)
     {
-        foreach (var message in changes.Messages)
+        // A save of a hundred imported messages wrote its index rows one statement each; now a statement per table.
+        await InsertAsync(db, "MessageSearch", "body", changes.Messages.Select(m => (m.Id, TextFolding.ForIndex(m.Text))), ct);
+
+        var replaced = changes.Subjects.Where(t => !changes.IsNew(t)).Select(t => t.Id).ToList();
+        if (replaced.Count > 0)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"MessageSearch\"(rowid, body) VALUES ({message.Id}, {TextFolding.ForIndex(message.Text)})", ct);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid IN (SELECT value FROM json_each({System.Text.Json.JsonSerializer.Serialize(replaced)}))", ct);
         }
 
-        foreach (var ticket in changes.Subjects)
-        {
-            if (!changes.IsNew(ticket))
-            {
-                await db.Database.ExecuteSqlAsync($"DELETE FROM \"TicketSearch\" WHERE rowid = {ticket.Id}", ct);
-            }
-
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"TicketSearch\"(rowid, subject) VALUES ({ticket.Id}, {TextFolding.ForIndex(ticket.Subject)})", ct);
-        }
+        await InsertAsync(db, "TicketSearch", "subject", changes.Subjects.Select(t => (t.Id, TextFolding.ForIndex(t.Subject))), ct);
 
         foreach (var id in changes.RemovedArticles.Concat(changes.Articles.Select(a => a.Id)))
         {
@@ -44,6 +41,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 INSERT INTO "ArticleSearch"(rowid, lang, title, body)
                 VALUES ({a.Id}, {a.Language}, {TextFolding.ForIndex(a.Title)}, {TextFolding.ForIndex(a.Summary + "\n" + a.PlainText)})
                 """, ct);
+        }
+    }
+
+    // Multi-row INSERTs of (rowid, text) into a contentless FTS5 table; table and column names are constants.
+    private static async Task InsertAsync(KalingaDb db, string table, string column, IEnumerable<(long Id, string Text)> rows, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerInsert))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"));
+            var parameters = chunk.SelectMany(r => new object[] { r.Id, r.Text }).ToArray();
+            var sql = "INSERT INTO \"" + table + "\"(rowid, " + column + ") VALUES " + values;
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
         }
     }
 

@@ -31,7 +31,8 @@ public sealed class MarkBounced(KalingaDb db, TimeProvider clock)
 
         if (bounce.FailedRecipient is { Length: > 0 and <= 320 } address)
         {
-            var flagged = await db.BouncingAddresses.SingleOrDefaultAsync(b => b.Address == address, ct);
+            // By key: an import batch may flag the same address twice before it saves.
+            var flagged = await db.BouncingAddresses.FindAsync([address], ct);
             if (flagged is null)
             {
                 flagged = new BouncingAddress(address, now);

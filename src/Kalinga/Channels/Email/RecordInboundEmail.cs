@@ -21,22 +21,8 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var record = new EmailRecord(messageId, mailbox?.Id, mail.MessageId, now)
-        {
-            Subject = mail.Subject,
-            FromAddress = mail.FromAddress,
-            To = [.. mail.To],
-            Cc = [.. mail.Cc],
-            InReplyTo = mail.InReplyTo,
-            References = Shorten(string.Join(' ', mail.References), 8000),
-            RawSha256 = raw.Sha256,
-            RawSize = raw.Length,
-            IsAutomated = automated is not null,
-            UnquotedText = mail.UnquotedText,
-            RemoteImages = [.. mail.RemoteImages.Select(u => Shorten(u, 2000)!)],
-        };
+        var record = NewRecord(messageId, mail, raw, mailbox, automated);
         db.EmailRecords.Add(record);
 
         // Message first, then its ticket, both by key: asked as "the ticket that has this message", SQLite walked every
@@ -50,8 +36,43 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
             InboundOutcome.Threaded => false,
             _ => await db.Messages.Where(m => m.TicketId == ticket.Id).MinAsync(m => m.Id, ct) == messageId,
         };
+        await FirstMessageAsync(isFirst, ticket, record, mailbox, automated, mayAnswer, ct);
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// In a batch: adds the record of a message the batch stores, unsaved, pointing at the message's temporary key
+    /// (the batch's save puts the real one in). A duplicate of a message stored before the batch gets its missing
+    /// record as alone; one of a message in the same batch shares that message's record.
+    /// </summary>
+    public async Task AddAsync(BatchedInbound stored, ParsedMail mail, StoredBlob raw, Mailbox? mailbox, string? automated, bool mayAnswer, CancellationToken ct)
+    {
+        if (stored.Outcome == InboundOutcome.Duplicate)
+        {
+            if (stored.KnownMessageId is not null)
+            {
+                await HandleAsync(stored.Result, mail, raw, mailbox, automated, mayAnswer, ct);
+            }
+
+            return;
+        }
+
+        var message = db.Entry(stored.Message!);
+        var record = NewRecord(message.Property(m => m.Id).CurrentValue, mail, raw, mailbox, automated);
+        db.EmailRecords.Add(record);
+        await FirstMessageAsync(stored.Outcome == InboundOutcome.NewTicket, stored.Ticket!, record, mailbox, automated, mayAnswer, ct);
+    }
+
+    // A new ticket by e-mail goes to the mailbox's team and gets the receipt.
+    private async Task FirstMessageAsync(bool isFirst, Ticket ticket, EmailRecord record, Mailbox? mailbox, string? automated, bool mayAnswer, CancellationToken ct)
+    {
         if (isFirst && mailbox is not null)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             if (mailbox.DefaultTeamId is { } team && ticket.TeamId is null && ticket.AssigneeId is null)
             {
                 ticket.Assign(null, team, Actor.System, now);
@@ -62,13 +83,23 @@ public sealed class RecordInboundEmail(KalingaDb db, ReceiptSender receipts, Tim
                 await receipts.QueueAsync(ticket, mailbox, record, ct);
             }
         }
-
-        await db.SaveChangesAsync(ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
     }
+
+    private EmailRecord NewRecord(long messageId, ParsedMail mail, StoredBlob raw, Mailbox? mailbox, string? automated) =>
+        new(messageId, mailbox?.Id, mail.MessageId, clock.GetUtcNow().UtcDateTime)
+        {
+            Subject = mail.Subject,
+            FromAddress = mail.FromAddress,
+            To = [.. mail.To],
+            Cc = [.. mail.Cc],
+            InReplyTo = mail.InReplyTo,
+            References = Shorten(string.Join(' ', mail.References), 8000),
+            RawSha256 = raw.Sha256,
+            RawSize = raw.Length,
+            IsAutomated = automated is not null,
+            UnquotedText = mail.UnquotedText,
+            RemoteImages = [.. mail.RemoteImages.Select(u => Shorten(u, 2000)!)],
+        };
 
     private static string? Shorten(string? value, int max) =>
         string.IsNullOrEmpty(value) ? null : value.Length > max ? value[..max] : value;
