@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kalinga.Attachments;
 using Kalinga.Data;
 using Kalinga.Localization;
@@ -13,7 +14,7 @@ namespace Kalinga.Web;
 /// is a 409 like the conflicts use cases find themselves. Anything else is a bug and stays a 500. Titles are in the caller's UI language, and so
 /// are the field errors of refusals thrown with a <see cref="LocalText"/>; the field names in <c>errors</c> stay as they are.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +24,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 (400, Localized.Text("Problem.invalid_json"), null, Describe(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (413, Localized.Text("Problem.too_large"), null, null),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest && Parameter(bad.Message) is { } parameter =>
+                (400, Localized.Text("Loc4_Validation.Title"), null, parameter),
             BadHttpRequestException bad =>
                 (bad.StatusCode, bad.Message, null, null),
             AttachmentRefusedException { IsTooLarge: true } refused =>
@@ -54,6 +57,28 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     }
 
     private static Dictionary<string, string[]> FieldError(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>
+    /// A query, route or header value ASP.NET Core could not bind ("?limit=many") or did not find: the parameter as the
+    /// field, in the request's language. ASP.NET Core words these in English only; another of its messages is left as is.
+    /// </summary>
+    private static Dictionary<string, string[]>? Parameter(string message)
+    {
+        if (UnboundParameter().Match(message) is { Success: true } unbound)
+        {
+            return FieldError(unbound.Groups["name"].Value, new LocalText("Loc4_Bind.Invalid", unbound.Groups["value"].Value).Localized());
+        }
+
+        return MissingParameter().Match(message) is { Success: true } missing
+            ? FieldError(missing.Groups["name"].Value, Localized.Text("Loc4_Validation.Required"))
+            : null;
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "[^"]*? (?<name>[^" ]+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex UnboundParameter();
+
+    [GeneratedRegex("""^Required parameter "[^"]*? (?<name>[^" ]+)" was not provided from .+\.$""")]
+    private static partial Regex MissingParameter();
 
     /// <summary>
     /// System.Text.Json names .NET types in its messages; clients need the field ("$.customer.email" → "customer.email")

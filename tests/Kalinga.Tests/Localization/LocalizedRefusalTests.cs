@@ -42,6 +42,18 @@ public sealed class LocalizedRefusalTests(KalingaApp app) : IClassFixture<Kaling
     }
 
     [Fact]
+    public async Task A_query_value_of_the_wrong_kind_is_refused_in_italian_naming_the_parameter()
+    {
+        var client = await app.ClientAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it");
+
+        var problem = await (await client.GetAsync("/api/v1/tickets?limit=tanti")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("Alcuni campi mancano o non sono validi.", problem.Title);
+        Assert.Equal(["«tanti» non è un valore valido qui."], problem.Errors!["limit"]);
+    }
+
+    [Fact]
     public async Task A_rule_with_too_many_actions_is_refused_in_filipino_with_the_limit_in_the_text()
     {
         var client = await app.ClientAsync();
