@@ -6,6 +6,7 @@ using Kalinga.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Kalinga.BrowserTests.Infrastructure;
@@ -15,7 +16,7 @@ namespace Kalinga.BrowserTests.Infrastructure;
 /// running in the background on real time, so live updates reach the pages as they would in production.
 /// Tests create the tickets they work on, so they do not depend on each other.
 /// </summary>
-public sealed class WorkspaceApp : BrowserApp
+public sealed partial class WorkspaceApp : BrowserApp
 {
     public const string Admin = "admin@lumenhome.test";
     public const string Emma = "emma@lumenhome.test";
@@ -67,8 +68,12 @@ public sealed class WorkspaceApp : BrowserApp
 
     public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => WithScopeAsync(action);
 
-    /// <summary>Delivers committed events every 100 ms on the wall clock (the app's own clock is a fake that tests move).</summary>
-    private sealed class DispatchLoop(EventDispatcher dispatcher) : BackgroundService
+    /// <summary>
+    /// Delivers committed events every 100 ms on the wall clock (the app's own clock is a fake that tests move). Like
+    /// the production worker, a failed pass (say, SQLite busy for longer than its timeout while the demo company is
+    /// seeded on a loaded machine) is logged and the next pass tries again; it must not stop the host.
+    /// </summary>
+    private sealed partial class DispatchLoop(EventDispatcher dispatcher, ILogger<DispatchLoop> log) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -77,6 +82,14 @@ public sealed class WorkspaceApp : BrowserApp
                 try
                 {
                     await dispatcher.RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPassFailed(log, ex);
+                }
+
+                try
+                {
                     await Task.Delay(100, stoppingToken);
                 }
                 catch (OperationCanceledException)
@@ -85,6 +98,9 @@ public sealed class WorkspaceApp : BrowserApp
                 }
             }
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "An event dispatch pass failed; the next one retries")]
+        private static partial void LogPassFailed(ILogger logger, Exception ex);
     }
 }
 
