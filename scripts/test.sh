@@ -70,8 +70,10 @@ for engine in "${engines[@]}"; do
   # Each engine starts with empty mailboxes, as the first one did (resetting needs root).
   if [[ $EUID -eq 0 ]]; then scripts/test-services.sh reset-mail || echo "warning: could not empty the test mailboxes" >&2; fi
   rc=0
-  # --blame-hang turns a hung test into a failed run with a named culprit instead of a CI timeout.
-  KALINGA_TEST_DATABASE=$engine dotnet test "$SOLUTION" -c Release --no-build --nologo \
+  # --blame-hang turns a hung test into a failed run with a named culprit instead of a CI timeout. -m:1 runs the
+  # test projects one after the other: on two cores, the browser journeys and the API tests side by side pushed
+  # page loads past their 30-second waits.
+  KALINGA_TEST_DATABASE=$engine dotnet test "$SOLUTION" -c Release --no-build --nologo -m:1 \
     --logger trx --results-directory "$RESULTS/$engine" \
     --blame-hang-timeout "${KALINGA_TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none \
     "${extra[@]}" || rc=$?
