@@ -29,10 +29,14 @@ public sealed partial class WorkspaceApp : BrowserApp
         await WithScopeAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None));
 
         // The journeys drive assignment and status by hand; the demo's automatic routing and rules would race them.
+        // The rows get a later UpdatedAt, as an edit through the app would, so that the dispatcher's settings cache
+        // (which the seeding already filled) sees the change before the next batch.
         await WithDbAsync(async db =>
         {
-            await db.TeamQueues.ExecuteUpdateAsync(s => s.SetProperty(q => q.Strategy, RoutingStrategy.Manual));
-            await db.Rules.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsActive, false));
+            var queuesEdited = (await db.TeamQueues.MaxAsync(q => q.UpdatedAt)).AddSeconds(1);
+            var rulesEdited = (await db.Rules.MaxAsync(r => r.UpdatedAt)).AddSeconds(1);
+            await db.TeamQueues.ExecuteUpdateAsync(s => s.SetProperty(q => q.Strategy, RoutingStrategy.Manual).SetProperty(q => q.UpdatedAt, queuesEdited));
+            await db.Rules.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsActive, false).SetProperty(r => r.UpdatedAt, rulesEdited));
         });
     }
 
