@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kalinga.Channels;
 
 namespace Kalinga.Tickets;
@@ -67,4 +66,4 @@ public sealed record MessageView(
     DateTime CreatedAt,
     IReadOnlyList<AttachmentView> Attachments);
 
-public sealed record EventView(long Id, string Type, PartyView Actor, JsonElement Data, DateTime CreatedAt);
+public sealed record EventView(long Id, string Type, PartyView Actor, EventData Data, DateTime CreatedAt);

@@ -31,7 +31,7 @@ public sealed class MacroTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.Equal(("pl", reply.Text), (preview.Language, preview.Text));
         Assert.Equal(["refund"], applied.Tags);
         Assert.Equal(TicketStatus.Pending, applied.Status);
-        Assert.Equal("Refund sent", applied.Events.Single(e => e.Type == AutomationEventTypes.MacroApplied).Data.GetProperty("name").GetString());
+        Assert.Equal("Refund sent", applied.Events.Single(e => e.Type == AutomationEventTypes.MacroApplied).Data.Element.GetProperty("name").GetString());
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class MacroTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.DoesNotContain(after.Messages, m => m.Direction == MessageDirection.Out);
         Assert.Equal(TicketStatus.Pending, after.Status);
         Assert.Equal(["refund"], after.Tags);
-        Assert.Equal("drafted", after.Events.Single(e => e.Type == AutomationEventTypes.MacroApplied).Data.GetProperty("reply").GetString());
+        Assert.Equal("drafted", after.Events.Single(e => e.Type == AutomationEventTypes.MacroApplied).Data.Element.GetProperty("reply").GetString());
     }
 
     [Fact]

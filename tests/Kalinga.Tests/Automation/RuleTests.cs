@@ -233,7 +233,7 @@ public sealed class RuleTests(KalingaApp app) : IClassFixture<KalingaApp>
         app.Clock.Advance(TimeSpan.FromHours(18));
         await app.ScanSlaAsync();
 
-        var notification = Assert.Single((await client.GetAsync<TicketDetails>($"/api/v1/tickets/{ticket.Number}")).Events, e => e.Type == AutomationEventTypes.Notification).Data;
+        var notification = Assert.Single((await client.GetAsync<TicketDetails>($"/api/v1/tickets/{ticket.Number}")).Events, e => e.Type == AutomationEventTypes.Notification).Data.Element;
         Assert.Equal([agent], notification.GetProperty("agents").EnumerateArray().Select(a => a.GetInt64()));
         Assert.Equal($"Ticket {ticket.Number} is due soon.", notification.GetProperty("text").GetString());
     }

@@ -48,7 +48,7 @@ public sealed class SlaTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.Equal([ticket.Number], breached.Items.Select(t => t.Number));
         Assert.Empty(notAtRisk.Items);
         Assert.Equal([SlaEventTypes.Warning, SlaEventTypes.Breached], events.Where(e => e.Type.StartsWith("sla.", StringComparison.Ordinal)).Select(e => e.Type));
-        var breach = events.Single(e => e.Type == SlaEventTypes.Breached).Data;
+        var breach = events.Single(e => e.Type == SlaEventTypes.Breached).Data.Element;
         Assert.Equal("first_response", breach.GetProperty("metric").GetString());
         Assert.Equal(24 * 3600, breach.GetProperty("calendarSeconds").GetInt64());
     }
@@ -65,7 +65,7 @@ public sealed class SlaTests(KalingaApp app) : IClassFixture<KalingaApp>
         await app.DrainAsync();
 
         var details = await client.GetAsync<TicketDetails>($"/api/v1/tickets/{ticket.Number}");
-        var met = Assert.Single(details.Events, e => e.Type == SlaEventTypes.Met).Data;
+        var met = Assert.Single(details.Events, e => e.Type == SlaEventTypes.Met).Data.Element;
         Assert.Equal(3 * 3600, met.GetProperty("calendarSeconds").GetInt64());
         Assert.Equal(3 * 3600, met.GetProperty("businessSeconds").GetInt64());
         var first = (await client.GetAsync<List<SlaClockView>>($"/api/v1/tickets/{ticket.Number}/sla")).Single(c => c.Metric == SlaMetric.FirstResponse);
