@@ -60,6 +60,7 @@ public sealed class PostgresLoader(string connectionString) : IBulkLoader
         await CopyAsync(Schema.TeamMembers, desk.TeamMembers);
         await CopyAsync(Schema.Tags, plan.Tags);
         await CopyAsync(Schema.Organizations, plan.Organizations);
+        await CopyAsync(Schema.OrganizationDomains, Schema.DomainsOf(plan.Organizations));
         await CopyAsync(Schema.Customers, plan.Customers);
         await CopyAsync(Schema.Identities, desk.Identities);
         await CopyAsync(Schema.Events, desk.CustomerEvents);

@@ -21,6 +21,13 @@ public static class Schema
         ["Id", "Name", "NameKey", "Domains", "CreatedAt"],
         o => [o.Id, o.Name, o.NameKey, o.Domains, o.CreatedAt]);
 
+    /// <summary>The organizations' domains as the app keys them (how a new sender's organization is found).</summary>
+    public static readonly Table<(string Domain, long Organization)> OrganizationDomains = new(
+        "OrganizationDomains", ["Domain", "OrganizationId"], d => [d.Domain, d.Organization]);
+
+    public static IEnumerable<(string Domain, long Organization)> DomainsOf(IEnumerable<OrganizationRow> organizations) =>
+        organizations.SelectMany(o => o.Domains.Select(d => (d, o.Id)));
+
     public static readonly Table<CustomerRow> Customers = new(
         "Customers",
         ["Id", "Name", "NameKey", "OrganizationId", "Language", "IsVip", "Segments", "MarketingConsent", "CreatedAt", "UpdatedAt"],

@@ -54,6 +54,7 @@ public sealed class SqliteLoader(string databaseFile) : IBulkLoader
         WriteAll(Schema.TeamMembers, desk.TeamMembers);
         WriteAll(Schema.Tags, plan.Tags);
         WriteAll(Schema.Organizations, plan.Organizations);
+        WriteAll(Schema.OrganizationDomains, Schema.DomainsOf(plan.Organizations));
         WriteAll(Schema.Customers, plan.Customers);
         WriteAll(Schema.Identities, desk.Identities);
         WriteAll(Schema.Events, desk.CustomerEvents);

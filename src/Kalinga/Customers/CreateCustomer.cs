@@ -81,6 +81,6 @@ public sealed class CreateCustomer(KalingaDb db, IdentityOwners owners, TimeProv
             return await db.Organizations.AnyAsync(o => o.Id == id, ct) ? id : throw new RuleException("organizationId", new LocalText("Loc4_Problem.Customers.NoOrganization", id));
         }
 
-        return email is null ? null : await db.Organizations.IdForEmailAsync(email, ct);
+        return email is null ? null : await db.OrganizationDomains.IdForEmailAsync(email, ct);
     }
 }

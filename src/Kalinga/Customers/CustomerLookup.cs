@@ -96,7 +96,7 @@ public sealed class CustomerLookup(KalingaDb db)
 
         if (kind == IdentityKind.Email)
         {
-            customer.OrganizationId = await db.Organizations.IdForEmailAsync(normalized, ct);
+            customer.OrganizationId = await db.OrganizationDomains.IdForEmailAsync(normalized, ct);
         }
 
         db.Customers.Add(customer);

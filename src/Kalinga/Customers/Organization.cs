@@ -31,8 +31,25 @@ public sealed class Organization
     /// <summary>The name folded (lower case, no accents) for prefix search and ordering.</summary>
     public string NameKey { get; private set; } = "";
 
-    /// <summary>E-mail domains whose senders belong to this organization (for example <c>acme.test</c>).</summary>
-    public List<string> Domains { get; set; } = [];
+    private List<string> domains = [];
+
+    /// <summary>
+    /// E-mail domains whose senders belong to this organization (for example <c>acme.test</c>). Setting them keeps
+    /// <see cref="DomainEntries"/> in step; when changing an organization read from the database, load those with it.
+    /// </summary>
+    public List<string> Domains
+    {
+        get => domains;
+        set
+        {
+            domains = value;
+            DomainEntries.RemoveAll(e => !value.Contains(e.Domain));
+            DomainEntries.AddRange(value.Where(d => !DomainEntries.Exists(e => e.Domain == d)).Select(d => new OrganizationDomain(d)));
+        }
+    }
+
+    /// <summary>The domains as rows keyed by the domain: how a new customer's organization is found.</summary>
+    public List<OrganizationDomain> DomainEntries { get; private set; } = [];
 
     public string? Notes { get; set; }
 

@@ -39,21 +39,20 @@ public static class OrganizationDomains
             return;
         }
 
-        var owner = await db.Organizations.AsNoTracking()
-            .Where(o => o.Id != organizationId && o.Domains.Any(d => domains.Contains(d)))
-            .Select(o => new { o.Id, o.Name, o.Domains })
+        var owner = await db.OrganizationDomains
+            .Where(d => domains.Contains(d.Domain) && d.OrganizationId != organizationId)
+            .Join(db.Organizations, d => d.OrganizationId, o => o.Id, (d, o) => new { d.Domain, o.Id, o.Name })
             .FirstOrDefaultAsync(ct);
         if (owner is not null)
         {
-            var taken = owner.Domains.Intersect(domains).First();
-            throw new ConflictException("domains", new LocalText("Loc4_Problem.Customers.DomainTaken", taken, owner.Id, owner.Name));
+            throw new ConflictException("domains", new LocalText("Loc4_Problem.Customers.DomainTaken", owner.Domain, owner.Id, owner.Name));
         }
     }
 
     /// <summary>The organization whose domain a normalized e-mail address is at, if any.</summary>
-    public static Task<long?> IdForEmailAsync(this IQueryable<Organization> organizations, string email, CancellationToken ct)
+    public static Task<long?> IdForEmailAsync(this IQueryable<OrganizationDomain> domains, string email, CancellationToken ct)
     {
         var domain = email[(email.LastIndexOf('@') + 1)..];
-        return organizations.Where(o => o.Domains.Contains(domain)).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        return domains.Where(d => d.Domain == domain).Select(d => (long?)d.OrganizationId).FirstOrDefaultAsync(ct);
     }
 }

@@ -15,7 +15,7 @@ public sealed class UpdateOrganization(KalingaDb db)
 {
     public async Task<bool> HandleAsync(long id, UpdateOrganizationRequest request, CancellationToken ct)
     {
-        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        var organization = await db.Organizations.Include(o => o.DomainEntries).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organization is null)
         {
             return false;

@@ -188,6 +188,13 @@ public abstract partial class KalingaDb
             e.Property(o => o.Notes).HasMaxLength(4000);
             e.Property(o => o.NameKey).HasMaxLength(400);
             e.HasIndex(o => new { o.NameKey, o.Id });
+            e.HasMany(o => o.DomainEntries).WithOne().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OrganizationDomain>(e =>
+        {
+            e.HasKey(d => d.Domain);
+            e.Property(d => d.Domain).HasMaxLength(253);
+            e.HasIndex(d => d.OrganizationId);
         });
     }
 

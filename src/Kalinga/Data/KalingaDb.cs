@@ -34,6 +34,8 @@ public abstract partial class KalingaDb(DbContextOptions options) : DbContext(op
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
+    public DbSet<OrganizationDomain> OrganizationDomains => Set<OrganizationDomain>();
+
     public DbSet<Agent> Agents => Set<Agent>();
 
     public DbSet<Team> Teams => Set<Team>();

@@ -52,6 +52,15 @@ public sealed class OrganizationTests(KalingaApp app) : IClassFixture<KalingaApp
             .ReadAsync<OrganizationDetails>();
         Assert.Equal(["globex.test", "globex-corp.test"], kept.Domains);
         Assert.Equal("Key account", kept.Notes);
+
+        // A domain given up is free for another organization, and new senders follow it there.
+        string[] released = ["globex-corp.test"];
+        (await client.PatchAsync($"/api/v1/organizations/{first.Id}", new { domains = released })).EnsureSuccessStatusCode();
+        (await client.PatchAsync($"/api/v1/organizations/{second.Id}", new { domains = added })).EnsureSuccessStatusCode();
+        var moved = await client.CreateCustomerAsync(new { name = "Moe", email = "moe@globex.test" });
+        var stayed = await client.CreateCustomerAsync(new { name = "Cat", email = "cat@globex-corp.test" });
+        Assert.Equal(second.Id, moved.Organization?.Id);
+        Assert.Equal(first.Id, stayed.Organization?.Id);
     }
 
     [Theory]

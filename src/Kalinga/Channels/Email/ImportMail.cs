@@ -28,14 +28,16 @@ public sealed record ImportReport(IReadOnlyList<ImportItem> Items, IReadOnlyList
 /// a commit per message (two, with the e-mail record) was most of an import's time, and then two or three saves per
 /// message were. When any message of a batch fails, even in the database at the save, the batch is rolled back and
 /// its messages are stored again one by one, each in its own transactions as live mail is, so one bad message is
-/// quarantined with the reason and never costs the others (see <see cref="EmailIntake.StoreAsync"/>).
+/// quarantined with the reason and never costs the others (see <see cref="EmailIntake.StoreAsync"/>). On SQLite the
+/// write-ahead log is copied back into the database on another thread while the batches commit
+/// (<see cref="BackgroundCheckpoints"/>), instead of inside every other commit.
 /// </remarks>
-public sealed class ImportMail(IServiceScopeFactory scopes)
+public sealed class ImportMail(IServiceScopeFactory scopes, ILogger<ImportMail> logger)
 {
     public const int BatchSize = 100;
 
-    // Enough parsed messages in flight to keep the storing loop fed, few enough to bound memory.
-    private const int ReadAhead = 64;
+    // Enough parsed messages in flight for the storing loop to find a whole batch waiting, few enough to bound memory.
+    private const int ReadAhead = 2 * BatchSize;
 
     public async Task<ImportReport> HandleAsync(IEnumerable<string> paths, long? mailboxId, CancellationToken ct)
     {
@@ -44,6 +46,7 @@ public sealed class ImportMail(IServiceScopeFactory scopes)
         var source = new IntakeSource("import", mailboxId, MayAnswer: false);
         await using var preparing = scopes.CreateAsyncScope();
         var preparer = preparing.ServiceProvider.GetRequiredService<EmailIntake>();
+        await using var checkpoints = BackgroundCheckpoints.Start(preparing.ServiceProvider.GetRequiredService<KalingaDb>(), logger);
         var queue = System.Threading.Channels.Channel.CreateBounded<Pending>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -117,16 +120,25 @@ public sealed class ImportMail(IServiceScopeFactory scopes)
             var db = scope.ServiceProvider.GetRequiredService<KalingaDb>();
             var intake = scope.ServiceProvider.GetRequiredService<EmailIntake>();
             db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var prepared = new List<PreparedMail>(batch.Count);
             foreach (var pending in batch)
             {
                 prepared.Add(await pending.Prepared);
             }
 
-            var stored = await intake.StoreBatchAsync(prepared, source, ct);
-            results.AddRange(batch.Select((pending, i) => new ImportItem(pending.File, pending.Index, stored[i].Outcome, stored[i].Detail, stored[i].TicketNumber)));
-            await transaction.CommitAsync(ct);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await BackgroundCheckpoints.PauseAutomaticAsync(db, ct);
+                var stored = await intake.StoreBatchAsync(prepared, source, ct);
+                results.AddRange(batch.Select((pending, i) => new ImportItem(pending.File, pending.Index, stored[i].Outcome, stored[i].Detail, stored[i].TicketNumber)));
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await BackgroundCheckpoints.ResumeAutomaticAsync(db, ct);
+            }
+
             items.AddRange(results);
             return;
         }

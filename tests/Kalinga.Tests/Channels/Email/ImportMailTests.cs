@@ -136,6 +136,35 @@ public sealed class ImportMailTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync(t => t.Subject == "Blender")));
     }
 
+    [Fact]
+    public async Task An_import_of_several_batches_threads_replies_onto_tickets_opened_in_earlier_batches()
+    {
+        var client = await app.ClientAsync();
+        var mailbox = (await client.CreateMailboxAsync($"batches-{Guid.NewGuid():N}@helpdesk.test")).Id;
+        var run = Guid.NewGuid().ToString("N");
+
+        // 250 messages: three batches. Each of 125 customers writes once and answers the first mail later, so every
+        // reply lands one or two batches after the message it answers.
+        var files = new List<(string Name, byte[] Raw)>();
+        for (var i = 0; i < 125; i++)
+        {
+            files.Add(($"{i:D3}-a.eml", EmailApi.Mail($"c{i}-{run}@example.test", $"Order {i} late", $"Order {i} has not arrived.", $"<{i}-{run}@example.test>")));
+        }
+
+        for (var i = 0; i < 125; i++)
+        {
+            files.Add(($"{125 + i:D3}-b.eml", EmailApi.Mail($"c{i}-{run}@example.test", $"Re: Order {i} late", $"Still waiting for order {i}.", $"<{i}-re-{run}@example.test>", $"In-Reply-To: <{i}-{run}@example.test>")));
+        }
+
+        var report = await app.WithScopeAsync(sp => sp.GetRequiredService<ImportMail>().HandleAsync([Folder([.. files])], mailbox, CancellationToken.None));
+
+        Assert.Equal("imported 250, new tickets 125, threaded 125, filtered 0, quarantined 0", report.Summary);
+        var byFile = report.Items.ToDictionary(i => Path.GetFileName(i.Path), i => i.TicketNumber);
+        Assert.All(Enumerable.Range(0, 125), i => Assert.Equal(byFile[$"{i:D3}-a.eml"], byFile[$"{125 + i:D3}-b.eml"]));
+        var last = await client.TicketAsync(byFile["124-a.eml"]!.Value);
+        Assert.Equal(["Order 124 has not arrived.", "Still waiting for order 124."], last.Messages.Select(m => m.Text.Trim()));
+    }
+
     private static string Folder(params (string Name, byte[] Raw)[] files)
     {
         var folder = Directory.CreateTempSubdirectory("kalinga-import-").FullName;

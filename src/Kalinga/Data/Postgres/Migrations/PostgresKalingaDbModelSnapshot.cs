@@ -1067,6 +1067,22 @@ namespace Kalinga.Data.Postgres.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Kalinga.Customers.OrganizationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationDomains");
+                });
+
             modelBuilder.Entity("Kalinga.Data.Counter", b =>
                 {
                     b.Property<string>("Name")
@@ -2493,6 +2509,15 @@ namespace Kalinga.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalinga.Customers.OrganizationDomain", b =>
+                {
+                    b.HasOne("Kalinga.Customers.Organization", null)
+                        .WithMany("DomainEntries")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalinga.KnowledgeBase.Article", b =>
                 {
                     b.HasOne("Kalinga.KnowledgeBase.KbSection", null)
@@ -2781,6 +2806,11 @@ namespace Kalinga.Data.Postgres.Migrations
             modelBuilder.Entity("Kalinga.Customers.Customer", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Kalinga.Customers.Organization", b =>
+                {
+                    b.Navigation("DomainEntries");
                 });
 
             modelBuilder.Entity("Kalinga.KnowledgeBase.Article", b =>

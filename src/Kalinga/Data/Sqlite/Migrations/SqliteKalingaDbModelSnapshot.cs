@@ -1027,6 +1027,22 @@ namespace Kalinga.Data.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Kalinga.Customers.OrganizationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationDomains");
+                });
+
             modelBuilder.Entity("Kalinga.Data.Counter", b =>
                 {
                     b.Property<string>("Name")
@@ -2413,6 +2429,15 @@ namespace Kalinga.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kalinga.Customers.OrganizationDomain", b =>
+                {
+                    b.HasOne("Kalinga.Customers.Organization", null)
+                        .WithMany("DomainEntries")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kalinga.KnowledgeBase.Article", b =>
                 {
                     b.HasOne("Kalinga.KnowledgeBase.KbSection", null)
@@ -2701,6 +2726,11 @@ namespace Kalinga.Data.Sqlite.Migrations
             modelBuilder.Entity("Kalinga.Customers.Customer", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Kalinga.Customers.Organization", b =>
+                {
+                    b.Navigation("DomainEntries");
                 });
 
             modelBuilder.Entity("Kalinga.KnowledgeBase.Article", b =>
