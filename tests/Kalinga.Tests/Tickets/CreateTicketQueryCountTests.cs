@@ -60,6 +60,9 @@ public sealed class CreateTicketQueryCountTests(QueryCountTests.CountingApp app,
         var dispatch = app.Commands.Count - before;
         output.WriteLine($"per ticket: request {requests / (double)Tickets:N2}, dispatch {dispatch / (double)Tickets:N2}");
 
-        Assert.InRange(requests + dispatch, Tickets, Tickets * 100);
+        // EF's commands only (GetTicket's own SQL is not logged). Before the answer was built from memory and the SLA
+        // handler read the clocks with the ticket this was 18.7 commands per ticket on SQLite: 11.6 in the request plus
+        // the two of the ticket read, 5.1 in the dispatch. Now 15.7 on SQLite (11.6 + 4.1), 14 on PostgreSQL.
+        Assert.InRange(requests + dispatch, Tickets, Tickets * 16);
     }
 }
