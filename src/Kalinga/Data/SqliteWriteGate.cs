@@ -14,40 +14,70 @@ namespace Kalinga.Data;
 /// half idle (see docs/performance.md). Here they queue on a semaphore instead and wake as soon as the previous
 /// transaction commits or rolls back. Writes outside an explicit transaction, and other processes, still meet the busy
 /// handler. The gate is released on commit, rollback or failure, and at the latest when the connection closes (a
-/// transaction disposed without either); a wait longer than the busy timeout goes on without the gate, so a transaction
-/// begun inside another on a second connection is never stuck here for longer than it would be in SQLite.
+/// transaction disposed without either); a wait longer than five seconds goes on without the gate (to SQLite's own busy
+/// handling), so a transaction begun inside another on a second connection is not stuck here.
 /// </remarks>
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
     public static readonly SqliteWriteGate Instance = new();
 
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> held = new();
 
+    // The gate begins the transaction itself: a BEGIN that fails or is cancelled (a client that hung up) reports no
+    // transaction end to interceptors, so only here can the gate be given back for it.
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         var gate = GateOf(connection);
-        if (gate.Wait(MaxWait))
+        var entered = gate.Wait(MaxWait);
+        try
         {
-            Hold(eventData.ConnectionId, gate);
-        }
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel);
+            if (entered)
+            {
+                Hold(eventData.ConnectionId, gate);
+            }
 
-        return result;
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            if (entered)
+            {
+                gate.Release();
+            }
+
+            throw;
+        }
     }
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         var gate = GateOf(connection);
-        if (await gate.WaitAsync(MaxWait, cancellationToken))
+        var entered = await gate.WaitAsync(MaxWait, cancellationToken);
+        try
         {
-            Hold(eventData.ConnectionId, gate);
-        }
+            var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
+            if (entered)
+            {
+                Hold(eventData.ConnectionId, gate);
+            }
 
-        return result;
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            if (entered)
+            {
+                gate.Release();
+            }
+
+            throw;
+        }
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.ConnectionId);
