@@ -33,7 +33,7 @@ public static class DataModule
             {
                 var path = sp.GetRequiredService<IOptions<KalingaOptions>>().Value.DataPath;
                 QuietFailedSaves(o.UseSqlite(SqliteConnectionString(connectionString, path), s => s.MigrationsHistoryTable("__Migrations"))
-                    .AddInterceptors(SqlitePragmas.Instance));
+                    .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance));
             });
             services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<SqliteKalingaDb>());
             services.AddSingleton<PreparedReads>();

@@ -15,13 +15,13 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
 {
     public async Task HandleAsync(long ticketId, CancellationToken ct)
     {
-        // The ticket with what policies match on (its reason's code, the customer's tier) in one query.
+        // The ticket with what policies match on (its reason's code, the customer's tier) and its clocks, in one query.
         var found = await (
                 from t in db.Tickets
                 where t.Id == ticketId
                 join r in db.ContactReasons on t.ReasonId equals r.Id
                 join c in db.Customers on t.CustomerId equals c.Id
-                select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments })
+                select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments, Clocks = t.SlaClocks.ToList() })
             .SingleOrDefaultAsync(ct);
         if (found is null)
         {
@@ -33,7 +33,7 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
         var subject = new SlaSubject(ticket.Channel, ticket.Priority, found.Reason, found.IsVip, found.Segments, ticket.OrganizationId);
         var policies = await settings.GetAsync("sla.policies", async () =>
             await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct));
-        var clocks = await db.SlaClocks.Where(c => c.TicketId == ticketId).ToListAsync(ct);
+        var clocks = found.Clocks;
         var history = await HistoryAsync(ticket, ct);
 
         foreach (var metric in Enum.GetValues<SlaMetric>())

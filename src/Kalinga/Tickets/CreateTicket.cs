@@ -28,12 +28,18 @@ public sealed record NewMessage(
     [StringLength(MessageBody.MaxLength)] string? Html = null,
     IReadOnlyList<long>? AttachmentIds = null);
 
+/// <summary>A new ticket with what its answer shows besides the ticket: its reason's code and its customer.</summary>
+public sealed record CreatedTicket(Ticket Ticket, string Reason, Customer Customer);
+
 /// <summary>Opens a ticket with the customer's first message, as if it had arrived on <see cref="CreateTicketRequest.Channel"/>.</summary>
 public sealed class CreateTicket(KalingaDb db, CustomerLookup customers, TicketFields fields, MessageBody body, TimeProvider clock)
 {
-    public async Task<Ticket> HandleAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
+    public async Task<CreatedTicket> HandleAsync(CreateTicketRequest request, Actor actor, CancellationToken ct)
     {
+        // Whole microseconds, as PostgreSQL stores them, so the answer built from memory (NewTicketDetails) shows the
+        // instants a later read returns on either engine.
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
         var (text, html) = body.From(request.Message.Text, request.Message.Html);
         if (text.Length == 0 && (request.Message.AttachmentIds?.Count ?? 0) == 0)
         {
@@ -85,7 +91,7 @@ public sealed class CreateTicket(KalingaDb db, CustomerLookup customers, TicketF
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return ticket;
+        return new CreatedTicket(ticket, reason.Code, customer);
     }
 
     private static string LanguageOf(CreateTicketRequest request, string text)

@@ -40,10 +40,13 @@ public static class TicketsModule
         return app;
     }
 
-    private static async Task<Created<TicketDetails>> CreateAsync(CreateTicketRequest request, CreateTicket create, GetTicket get, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<TicketDetails>> CreateAsync(
+        CreateTicketRequest request, CreateTicket create, KalingaDb db, Parties parties, ClaimsPrincipal user, CancellationToken ct)
     {
-        var ticket = await create.HandleAsync(request, user.Actor(), ct);
-        return TypedResults.Created($"/api/v1/tickets/{ticket.Number}", await get.HandleAsync(ticket.Number, ct));
+        var caller = user.Actor();
+        var (ticket, reason, customer) = await create.HandleAsync(request, caller, ct);
+        var names = await NewTicketDetails.NamesAsync(ticket, customer.Id, caller, user.Identity?.Name, db, parties, ct);
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Number}", NewTicketDetails.Of(ticket, reason, customer, names));
     }
 
     private static async Task<Ok<TicketPage>> ListAsync(

@@ -65,10 +65,10 @@ public sealed partial class WorkspaceApp : BrowserApp
 
     /// <summary>A ticket from a customer, created the way the API creates one.</summary>
     public Task<Ticket> NewTicketAsync(string subject, string text, string email, string channel = "email", string language = "en") =>
-        WithScopeAsync(sp => sp.GetRequiredService<CreateTicket>().HandleAsync(
+        WithScopeAsync(async sp => (await sp.GetRequiredService<CreateTicket>().HandleAsync(
             new CreateTicketRequest(subject, new CustomerRef(Email: email, Language: language), new NewMessage(text),
                 Channel: Enum.Parse<Kalinga.Channels.Channel>(channel, ignoreCase: true), Language: language),
-            Actor.System, CancellationToken.None));
+            Actor.System, CancellationToken.None)).Ticket);
 
     public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => WithScopeAsync(action);
 

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Net;
+using Kalinga.Tests.Infrastructure;
+
+namespace Kalinga.Tests.Data;
+
+/// <summary>
+/// On SQLite, write transactions of the app queue on an in-process gate (SqliteWriteGate); a transaction that ends
+/// without a commit must let the next writer in at once, or every later write would wait out the gate's timeout.
+/// </summary>
+public sealed class WriteGateTests(KalingaApp app) : IClassFixture<KalingaApp>
+{
+    [Fact]
+    public async Task A_ticket_refused_inside_its_transaction_does_not_hold_up_the_next_writes()
+    {
+        var client = await app.ClientAsync();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 3; i++)
+        {
+            // Too many tags is refused after the transaction began (the customer is new, so it was written first).
+            var refused = await client.PostAsync("/api/v1/tickets", new
+            {
+                subject = "Too many tags",
+                customer = new { email = $"gate{i}@example.test" },
+                message = new { text = "Hello" },
+                tags = Enumerable.Range(0, 50).Select(n => $"t{n}").ToArray(),
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            await client.CreateTicketAsync(subject: $"Right after {i}", email: $"gate{i}@example.test");
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.CreateTicketAsync(subject: $"Together {i}", email: $"together{i}@example.test")));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+    }
+}
