@@ -31,7 +31,7 @@ public static class NewTicketDetails
             [.. ticket.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new MessageView(
                 m.Id, m.Direction, m.Kind, m.Kind == MessageKind.Note, View(m.Author), m.Text, m.Html, m.DeliveryStatus, m.DeliveryError, m.CreatedAt,
                 [.. m.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size))]))],
-            [.. ticket.Events.OrderBy(e => e.Id).Select(e => new EventView(e.Id, e.Type, View(e.Actor), JsonElement.Parse(e.Data), e.CreatedAt))]);
+            [.. ticket.Events.OrderBy(e => e.Id).Select(e => new EventView(e.Id, e.Type, View(e.Actor), new EventData(e.Data), e.CreatedAt))]);
     }
 
     /// <summary>
