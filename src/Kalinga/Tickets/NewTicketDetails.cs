@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kalinga.Customers;
 using Kalinga.Data;
 using Microsoft.EntityFrameworkCore;
