@@ -11,7 +11,8 @@ public enum Engine
 /// <summary>
 /// <c>[--engine sqlite|postgres|both] [--tickets N] [--smoke] [--out FILE] [--duration SECONDS] [--postgres CONNECTION]
 /// [--data DIR] [--prepare]</c>. <c>--prepare</c> only generates (or finds) the cached databases, for a later run.
-/// A smoke run (for CI) uses 2,000 tickets, 2-second scenarios and one start, and writes no report unless told to. A smoke run uses 2,000 tickets and 3-second scenarios and writes no report unless <c>--out</c> says so.
+/// A smoke run (for CI) uses 2,000 tickets, 2-second scenarios (after a 1-second warm-up) and one start, and writes no
+/// report unless <c>--out</c> says so.
 /// </summary>
 public sealed record BenchOptions
 {

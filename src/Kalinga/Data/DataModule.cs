@@ -46,14 +46,16 @@ public static class DataModule
     }
 
     /// <summary>
-    /// A failed command or save is an exception its caller answers: a unique race becomes a 409, anything else is logged
-    /// as unhandled by the host or the worker. EF's own Error lines would report every expected conflict as a server
-    /// error, so they are kept, one level lower.
+    /// A failed command, save or transaction step is an exception its caller answers: a unique race becomes a 409, a
+    /// request the client cut off ends with its transaction's cancelled commit, anything else is logged as unhandled by
+    /// the host or the worker. EF's own Error lines would report every expected conflict and every client that hung up
+    /// as a server error, so they are kept, one level lower.
     /// </summary>
     private static DbContextOptionsBuilder QuietFailedSaves(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Warning),
-            (RelationalEventId.CommandError, LogLevel.Warning)));
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (RelationalEventId.TransactionError, LogLevel.Warning)));
 
     /// <summary>SQLite lives in <c>{data}/kalinga.db</c> unless a connection string says otherwise.</summary>
     public static string SqliteConnectionString(string? configured, string dataPath)
