@@ -17,64 +17,25 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
     // An import stores a hundred messages in one scope: the contact reason of each new ticket is looked up once.
     private readonly Dictionary<string, int> reasons = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// One item, as a batch of one: in a transaction of its own, or in the caller's (an e-mail that also records its
+    /// mailbox state), saved before it returns.
+    /// </summary>
     public async Task<InboundResult> HandleAsync(InboundMessage item, CancellationToken ct)
     {
-        if (item.ExternalId is { } externalId)
-        {
-            var seen = await db.Messages.Where(m => m.ExternalId == externalId && m.Direction == MessageDirection.In)
-                .Select(m => new { m.Id, Number = db.Tickets.Where(t => t.Id == m.TicketId).Select(t => t.Number).First() })
-                .FirstOrDefaultAsync(ct);
-            if (seen is not null)
-            {
-                return new InboundResult(InboundOutcome.Duplicate, seen.Number, seen.Id);
-            }
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (text, html) = item.BodyIsClean ? (item.Text, item.Html) : body.From(item.Text, item.Html);
-        var language = Languages.Normalize(item.From.Language) ?? LanguageDetector.Detect(item.Subject + "\n" + text) ?? Languages.Default;
-
-        // An import stores a batch of messages in one transaction of its own; this step then joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var customer = await customers.FindOrCreateAsync(item.From, language, now, ct);
-        if (customer.Id == 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-
-        var message = Message.Inbound(ChannelMessages.KindOf(item.Channel), Actor.Customer(customer.Id), text, html, item.ExternalId, now);
-        message.Attachments.AddRange(item.Attachments);
-
-        var ticket = await ContinuedTicketAsync(item, customer.Id, ct);
-        if (ticket is { Status: TicketStatus.Closed } && item.Automated)
-        {
-            // Nothing was written: the customer of a ticket already exists. RFC 3834 §2: never answer it either.
-            return new InboundResult(InboundOutcome.AutomatedOnClosed, ticket.Number, null);
-        }
-
-        InboundOutcome outcome;
-        if (ticket is not null && ticket.Status != TicketStatus.Closed)
-        {
-            ticket.ReceiveFromCustomer(message, now, item.Automated);
-            outcome = InboundOutcome.Threaded;
-        }
-        else
-        {
-            ticket = await OpenAsync(item, await db.NextTicketNumberAsync(ct), customer, text, message, now, ct);
-            outcome = InboundOutcome.NewTicket;
-        }
-
+        var handled = (await HandleBatchAsync([item], ct))[0];
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
 
-        return new InboundResult(outcome, ticket.Number, message.Id);
+        return handled.Result;
     }
 
     /// <summary>
-    /// The same step for a batch of items (an e-mail import), in order, inside the caller's transaction: the senders
+    /// The step for a batch of items (an e-mail import), in order, inside the caller's transaction: the senders
     /// are found in one query and the new ones saved together, duplicates and the tickets the items continue are
     /// found with one query each, the ticket numbers are drawn at once, and tickets, messages and events are left
     /// for the caller's one save. An item is a duplicate of an earlier one of the same batch, and threads onto a
@@ -179,6 +140,8 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
     // Earlier: the item of this batch it duplicates, or that opened the ticket it threads onto.
     private readonly record struct Plan(InboundOutcome Outcome, int? Earlier = null, Ticket? Ticket = null, long Number = 0, long? MessageId = null, long CustomerId = 0);
 
+    // The ticket an item continues is the one the adapter named, or the one holding the latest message it answers.
+    // Only the customer's own tickets count, so a guessed ticket number cannot slip a message into someone else's case.
     private async Task<Plan> PlanAsync(InboundMessage item, Customer customer, ContinuedTickets continued, Dictionary<string, int> storedHere, Plan[] plans, CancellationToken ct)
     {
         Ticket? existing = null;
@@ -283,33 +246,6 @@ public sealed class ReceiveInbound(KalingaDb db, CustomerLookup customers, Ticke
 
         db.Tickets.Add(ticket);
         return ticket;
-    }
-
-    /// <summary>
-    /// The ticket this item continues: the one the adapter named, or the one holding a message it answers.
-    /// Only the customer's own tickets count, so a guessed ticket number cannot slip a message into someone else's case.
-    /// </summary>
-    private async Task<Ticket?> ContinuedTicketAsync(InboundMessage item, long customerId, CancellationToken ct)
-    {
-        if (item.TicketNumber is { } number)
-        {
-            var named = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number && t.CustomerId == customerId, ct);
-            if (named is not null)
-            {
-                return await FollowMergesAsync(named, ct);
-            }
-        }
-
-        if (item.InReplyTo.Count == 0)
-        {
-            return null;
-        }
-
-        var ids = item.InReplyTo.ToList();
-        var ticketId = await db.Messages.Where(m => m.ExternalId != null && ids.Contains(m.ExternalId))
-            .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(ct);
-        var answered = ticketId is null ? null : await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.CustomerId == customerId, ct);
-        return answered is null ? null : await FollowMergesAsync(answered, ct);
     }
 
     private async Task<Ticket> FollowMergesAsync(Ticket ticket, CancellationToken ct)
