@@ -24,7 +24,8 @@ public static class DataModule
                     ["Database:Provider is Postgres, so ConnectionStrings:Kalinga must name the PostgreSQL database."]);
             }
 
-            services.AddDbContextPool<PostgresKalingaDb>(o => QuietFailedSaves(o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__Migrations"))));
+            var postgres = PostgresConnectionString(connectionString);
+            services.AddDbContextPool<PostgresKalingaDb>(o => QuietFailedSaves(o.UseNpgsql(postgres, n => n.MigrationsHistoryTable("__Migrations"))));
             services.AddScoped<KalingaDb>(sp => sp.GetRequiredService<PostgresKalingaDb>());
         }
         else
@@ -56,6 +57,23 @@ public static class DataModule
             (CoreEventId.SaveChangesFailed, LogLevel.Warning),
             (RelationalEventId.CommandError, LogLevel.Warning),
             (RelationalEventId.TransactionError, LogLevel.Warning)));
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run five times on a connection, unless the connection
+    /// string sets <c>Max Auto Prepare</c> itself (0 turns it off). Without it PostgreSQL plans every ticket read again:
+    /// the planning cost more than running the queries (see docs/performance.md).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>SQLite lives in <c>{data}/kalinga.db</c> unless a connection string says otherwise.</summary>
     public static string SqliteConnectionString(string? configured, string dataPath)
