@@ -37,19 +37,14 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
     // An author's name is looked up only in the table of its kind, by key, row by row: less than a further query per
     // kind, and on PostgreSQL a plan of one index scan. Four outer joins instead made PostgreSQL plan every read for
     // 1.7 ms and hash the whole agents table each time (EXPLAIN on the 1,000,000-ticket desk; docs/performance.md).
-    private const string TimelineSql = """
+    private static readonly string TimelineSql = $"""
         SELECT 0, g."Name" FROM "TicketTags" AS x JOIN "Tags" AS g ON g."Id" = x."TagId" WHERE x."TicketId" = @id
         UNION ALL
         SELECT 1, d."Code" FROM "TicketCause" AS x JOIN "DissatisfactionCauses" AS d ON d."Id" = x."CauseId" WHERE x."TicketId" = @id;
 
         SELECT m."Id", m."Direction", m."Kind", m."AuthorKind", m."AuthorId", m."Text", m."Html", m."DeliveryStatus",
                m."DeliveryError", m."CreatedAt",
-               CASE m."AuthorKind"
-                   WHEN 'Agent' THEN (SELECT "Name" FROM "Agents" WHERE "Id" = m."AuthorId")
-                   WHEN 'Customer' THEN (SELECT "Name" FROM "Customers" WHERE "Id" = m."AuthorId")
-                   WHEN 'ApiToken' THEN (SELECT "Name" FROM "ApiTokens" WHERE "Id" = m."AuthorId")
-                   WHEN 'Rule' THEN (SELECT "Name" FROM "Rules" WHERE "Id" = m."AuthorId")
-               END
+               {NameOf("m.\"AuthorKind\"", "m.\"AuthorId\"")}
         FROM "Messages" AS m
         WHERE m."TicketId" = @id
         ORDER BY m."CreatedAt", m."Id";
@@ -60,18 +55,23 @@ public sealed class GetTicket(KalingaDb db, PreparedReads? prepared = null)
         ORDER BY a."Id";
 
         SELECT e."Id", e."Type", e."ActorKind", e."ActorId", e."Data", e."CreatedAt",
-               CASE e."ActorKind"
-                   WHEN 'Agent' THEN (SELECT "Name" FROM "Agents" WHERE "Id" = e."ActorId")
-                   WHEN 'Customer' THEN (SELECT "Name" FROM "Customers" WHERE "Id" = e."ActorId")
-                   WHEN 'ApiToken' THEN (SELECT "Name" FROM "ApiTokens" WHERE "Id" = e."ActorId")
-                   WHEN 'Rule' THEN (SELECT "Name" FROM "Rules" WHERE "Id" = e."ActorId")
-               END
+               {NameOf("e.\"ActorKind\"", "e.\"ActorId\"")}
         FROM "Events" AS e
         WHERE e."TicketId" = @id
         ORDER BY e."Id"
         """;
 
     private static readonly IReadOnlyList<AttachmentView> NoAttachments = [];
+
+    // The name of the author or actor a row's kind and id point at.
+    private static string NameOf(string kind, string id) => $"""
+        CASE {kind}
+            WHEN 'Agent' THEN (SELECT "Name" FROM "Agents" WHERE "Id" = {id})
+            WHEN 'Customer' THEN (SELECT "Name" FROM "Customers" WHERE "Id" = {id})
+            WHEN 'ApiToken' THEN (SELECT "Name" FROM "ApiTokens" WHERE "Id" = {id})
+            WHEN 'Rule' THEN (SELECT "Name" FROM "Rules" WHERE "Id" = {id})
+        END
+        """;
 
     public async Task<TicketDetails?> HandleAsync(long number, CancellationToken ct)
     {
