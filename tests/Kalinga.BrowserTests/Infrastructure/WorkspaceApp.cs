@@ -50,9 +50,7 @@ public sealed partial class WorkspaceApp : BrowserApp
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(DemoSeeder.Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        // The workspace's heading is what counts, not the page's load event, which once did not come within 30 s on a
-        // busy CI machine: wait for the address, then for the heading (whose timeout reports the page and the server).
-        await page.WaitForURLAsync("**/agent", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/agent");
         try
         {
             await page.Locator("#main h1").WaitForAsync();
