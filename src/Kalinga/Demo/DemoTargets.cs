@@ -88,10 +88,10 @@ public sealed class DemoTargets(KalingaDb db, TimeProvider clock)
 
         // The seeder's context tracks the whole demo; clearing it keeps each save from re-checking thousands of rows.
         var update = new UpdateSlaClocks(db, new SettingsCache(), clock);
-        foreach (var id in await db.Tickets.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct))
+        foreach (var ids in (await db.Tickets.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct)).Chunk(100))
         {
             db.ChangeTracker.Clear();
-            await update.HandleAsync(id, ct);
+            await update.HandleAsync(ids, ct);
         }
 
         db.ChangeTracker.Clear();

@@ -12,7 +12,8 @@ namespace Kalinga.Events;
 /// again once its lease runs out. Failures are retried with backoff; after <see cref="MaxAttempts"/> the event
 /// is set aside with its last error (visible at <c>GET /api/v1/events/failed</c>).
 /// A batch is one unit: the cached settings are checked once before it, a per-ticket handler runs once per ticket in
-/// it (see <see cref="ITicketEventHandler.PerTicket"/>), and the delivery records of all its events are saved together.
+/// it (see <see cref="ITicketEventHandler.PerTicket"/>), or once for all its tickets (see <see cref="ITicketBatchHandler"/>),
+/// and the delivery records of all its events are saved together.
 /// A crash mid-batch delivers the batch again after the lease, which at-least-once handlers are built for.
 /// </summary>
 public sealed partial class EventDispatcher(
@@ -45,7 +46,7 @@ public sealed partial class EventDispatcher(
 
         await settings.RefreshAsync(db, ct);
         var events = await db.Events.AsNoTracking().Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
-        var covered = new HashSet<(string Handler, long Ticket)>();
+        var covered = await CoverTicketsAsync(events, ct);
         var delivered = new List<TicketEvent>();
         foreach (var e in events)
         {
@@ -99,10 +100,44 @@ public sealed partial class EventDispatcher(
         return await db.Database.SqlQueryRaw<long>(sql, node, until, now).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Runs each batch handler once for all the tickets of the batch whose events it still has to take, before the
+    /// events are walked; the walk then skips those. If the call fails, nothing is covered and the walk calls the
+    /// handler ticket by ticket, so the error lands on the events of the ticket that caused it.
+    /// </summary>
+    private async Task<HashSet<(string Handler, long Ticket)>> CoverTicketsAsync(List<TicketEvent> events, CancellationToken ct)
+    {
+        var covered = new HashSet<(string Handler, long Ticket)>();
+        foreach (var handler in handlers.OfType<ITicketBatchHandler>())
+        {
+            var tickets = events
+                .Where(e => e.TicketId is not null && !Completed(e).Contains(handler.Name) && handler.Handles(e))
+                .Select(e => e.TicketId!.Value).Distinct().ToList();
+            if (tickets.Count < 2)
+            {
+                continue;
+            }
+
+            try
+            {
+                await handler.HandleTicketsAsync(tickets, ct);
+                covered.UnionWith(tickets.Select(t => (handler.Name, t)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogBatchFailed(logger, ex, handler.Name, tickets.Count);
+            }
+        }
+
+        return covered;
+    }
+
+    private static HashSet<string> Completed(TicketEvent e) => e.CompletedHandlers.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+
     /// <summary>Runs the handlers the event still needs; true when all of them succeeded.</summary>
     private async Task<bool> DeliverAsync(TicketEvent e, HashSet<(string Handler, long Ticket)> covered, CancellationToken ct)
     {
-        var done = e.CompletedHandlers.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var done = Completed(e);
         string? error = null;
         foreach (var handler in handlers.Where(h => !done.Contains(h.Name) && h.Handles(e)))
         {
@@ -159,6 +194,9 @@ public sealed partial class EventDispatcher(
     /// <summary>10 s, 20 s, 40 s … capped at one hour.</summary>
     internal static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, attempts - 1)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed on a batch of {Tickets} tickets; each ticket is tried alone")]
+    private static partial void LogBatchFailed(ILogger logger, Exception ex, string handler, int tickets);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed on event {EventId} ({Type})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception ex, string handler, long eventId, string type);

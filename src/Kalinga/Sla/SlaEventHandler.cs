@@ -4,11 +4,9 @@ using Kalinga.Tickets;
 namespace Kalinga.Sla;
 
 /// <summary>Recomputes a ticket's clocks whenever something they depend on changes.</summary>
-public sealed class SlaEventHandler(IServiceScopeFactory scopes) : ITicketEventHandler
+public sealed class SlaEventHandler(IServiceScopeFactory scopes) : ITicketBatchHandler
 {
     public string Name => "sla";
-
-    public bool PerTicket => true;
 
     public bool Handles(TicketEvent e) => e.TicketId is not null && e.Type is
         TicketEventTypes.Created or TicketEventTypes.StatusChanged or TicketEventTypes.MessageAdded or TicketEventTypes.FieldChanged;
@@ -17,5 +15,11 @@ public sealed class SlaEventHandler(IServiceScopeFactory scopes) : ITicketEventH
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UpdateSlaClocks>().HandleAsync(e.TicketId!.Value, ct);
+    }
+
+    public async Task HandleTicketsAsync(IReadOnlyCollection<long> ticketIds, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UpdateSlaClocks>().HandleAsync(ticketIds, ct);
     }
 }

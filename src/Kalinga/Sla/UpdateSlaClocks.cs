@@ -7,35 +7,47 @@ using Microsoft.EntityFrameworkCore;
 namespace Kalinga.Sla;
 
 /// <summary>
-/// Brings a ticket's clocks in line with its history: picks the policy for each target, replays the timeline into
+/// Brings tickets' clocks in line with their history: picks the policy for each target, replays the timeline into
 /// cycles, stores due and warning times, and reports each finished cycle once (sla.met or sla.missed, plus
-/// sla.breached if the scanner had not announced that breach yet).
+/// sla.breached if the scanner had not announced that breach yet). Several tickets are done together with one query
+/// per kind of input and one save: the dispatcher hands over every ticket of a batch of events at once.
 /// </summary>
 public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimeProvider clock)
 {
-    public async Task HandleAsync(long ticketId, CancellationToken ct)
+    public async Task HandleAsync(long ticketId, CancellationToken ct) => await HandleAsync([ticketId], ct);
+
+    public async Task HandleAsync(IReadOnlyCollection<long> ticketIds, CancellationToken ct)
     {
-        // The ticket with what policies match on (its reason's code, the customer's tier) and its clocks, in one query.
+        var ids = ticketIds.Distinct().ToList();
+
+        // The tickets with what policies match on (the reason's code, the customer's tier) and their clocks, in one query.
         var found = await (
                 from t in db.Tickets
-                where t.Id == ticketId
+                where ids.Contains(t.Id)
                 join r in db.ContactReasons on t.ReasonId equals r.Id
                 join c in db.Customers on t.CustomerId equals c.Id
                 select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments, Clocks = t.SlaClocks.ToList() })
-            .SingleOrDefaultAsync(ct);
-        if (found is null)
+            .ToListAsync(ct);
+        if (found.Count == 0)
         {
             return;
         }
 
-        var ticket = found.Ticket;
         var now = clock.GetUtcNow().UtcDateTime;
-        var subject = new SlaSubject(ticket.Channel, ticket.Priority, found.Reason, found.IsVip, found.Segments, ticket.OrganizationId);
         var policies = await settings.GetAsync("sla.policies", async () =>
             await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct));
-        var clocks = found.Clocks;
-        var history = await HistoryAsync(ticket, ct);
+        var histories = await HistoriesAsync(found.Select(f => f.Ticket).ToList(), ct);
+        foreach (var f in found)
+        {
+            var subject = new SlaSubject(f.Ticket.Channel, f.Ticket.Priority, f.Reason, f.IsVip, f.Segments, f.Ticket.OrganizationId);
+            await UpdateAsync(f.Ticket, subject, f.Clocks, histories[f.Ticket.Id], policies, now, ct);
+        }
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task UpdateAsync(Ticket ticket, SlaSubject subject, List<SlaClock> clocks, TicketHistory history, List<SlaPolicy> policies, DateTime now, CancellationToken ct)
+    {
         foreach (var metric in Enum.GetValues<SlaMetric>())
         {
             var existing = clocks.FirstOrDefault(c => c.Metric == metric);
@@ -58,7 +70,7 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
 
             var hours = await HoursAsync(policy.CalendarId, ct);
             var target = TimeSpan.FromMinutes(minutes);
-            var row = existing ?? db.SlaClocks.Add(new SlaClock(ticketId, metric)).Entity;
+            var row = existing ?? db.SlaClocks.Add(new SlaClock(ticket.Id, metric)).Entity;
             foreach (var done in cycles.Where(c => c.Stop is not null && c.Number > row.ReportedCycle))
             {
                 Report(ticket, row, policy, minutes, done, hours, now);
@@ -72,8 +84,6 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
                 : due is null || due >= stop ? SlaOutcome.Met : SlaOutcome.Missed;
             row.Track(policy.Id, policy.CalendarId, minutes, last, due, last.InstantAfter(hours, target * 0.75), outcome, now);
         }
-
-        await db.SaveChangesAsync(ct);
     }
 
     private static void Report(Ticket ticket, SlaClock row, SlaPolicy policy, int minutes, SlaCycle cycle, BusinessHours hours, DateTime now)
@@ -97,26 +107,28 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
         TicketEvent.For(ticket, met ? SlaEventTypes.Met : SlaEventTypes.Missed, Actor.System, now, data);
     }
 
-    private async Task<TicketHistory> HistoryAsync(Ticket ticket, CancellationToken ct)
+    // Each ticket's status changes and public messages, oldest first, read for all the tickets in one query each.
+    private async Task<Dictionary<long, TicketHistory>> HistoriesAsync(List<Ticket> tickets, CancellationToken ct)
     {
-        var statuses = await db.Events.AsNoTracking()
-            .Where(e => e.TicketId == ticket.Id && e.Type == TicketEventTypes.StatusChanged)
+        var ids = tickets.Select(t => t.Id).ToList();
+        var statuses = (await db.Events.AsNoTracking()
+            .Where(e => e.TicketId != null && ids.Contains(e.TicketId.Value) && e.Type == TicketEventTypes.StatusChanged)
             .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-            .Select(e => new { e.CreatedAt, e.Data })
-            .ToListAsync(ct);
+            .Select(e => new { TicketId = e.TicketId!.Value, e.CreatedAt, e.Data })
+            .ToListAsync(ct)).ToLookup(s => s.TicketId);
 
         // Replies written by rules (auto-acknowledgements) are not answers; only people stop a response clock.
-        var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.TicketId == ticket.Id && m.Kind != MessageKind.Note
+        var messages = (await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.TicketId) && m.Kind != MessageKind.Note
                 && (m.Direction == MessageDirection.In || m.AuthorKind != ActorKind.Rule))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Select(m => new PublicMessage(m.CreatedAt, m.Direction == MessageDirection.In))
-            .ToListAsync(ct);
+            .Select(m => new { m.TicketId, Message = new PublicMessage(m.CreatedAt, m.Direction == MessageDirection.In) })
+            .ToListAsync(ct)).ToLookup(m => m.TicketId, m => m.Message);
 
-        return new TicketHistory(
-            ticket.CreatedAt,
-            [.. statuses.Select(s => new StatusChange(s.CreatedAt, System.Text.Json.JsonSerializer.Deserialize<StatusData>(s.Data, EventJson.Options)!.To))],
-            messages);
+        return tickets.ToDictionary(t => t.Id, t => new TicketHistory(
+            t.CreatedAt,
+            [.. statuses[t.Id].Select(s => new StatusChange(s.CreatedAt, System.Text.Json.JsonSerializer.Deserialize<StatusData>(s.Data, EventJson.Options)!.To))],
+            [.. messages[t.Id]]));
     }
 
     private async Task<BusinessHours> HoursAsync(long? calendarId, CancellationToken ct)

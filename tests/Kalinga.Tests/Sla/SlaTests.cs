@@ -1,7 +1,10 @@
 using System.Net;
+using Kalinga.Events;
 using Kalinga.Sla;
 using Kalinga.Tests.Infrastructure;
 using Kalinga.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalinga.Tests.Sla;
 
@@ -150,6 +153,54 @@ public sealed class SlaTests(KalingaApp app) : IClassFixture<KalingaApp>
         Assert.Equal(expected, resolution.DueAt);
         Assert.True(expected - start >= TimeSpan.FromDays(4) + TimeSpan.FromHours(8), "forty business hours never end sooner than Friday 17:00 after Monday 09:00");
         Assert.Equal(start.AddHours(24), clocks.Single(c => c.Metric == SlaMetric.FirstResponse).DueAt);
+    }
+
+    [Fact]
+    public async Task Tickets_whose_events_are_delivered_in_one_batch_each_get_the_clocks_of_their_own_history()
+    {
+        var client = await app.ClientAsync();
+        await app.DrainAsync();
+        var web = await client.CreateTicketAsync(subject: "Batch web", email: "batch-web@example.test", channel: "web");
+        var social = await client.CreateTicketAsync(subject: "Batch social", email: "batch-social@example.test", channel: "social");
+        var complaint = await client.CreateTicketAsync(subject: "Batch complaint", email: "batch-complaint@example.test", reason: "complaint", channel: "email");
+        var answered = await client.CreateTicketAsync(subject: "Batch answered", email: "batch-answered@example.test", channel: "email");
+        var paused = await client.CreateTicketAsync(subject: "Batch paused", email: "batch-paused@example.test", channel: "web");
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await client.PostAsync($"/api/v1/tickets/{answered.Number}/replies", new { text = "Here it is." });
+        await client.PatchAsync($"/api/v1/tickets/{paused.Number}", new { status = "pending" });
+
+        // One dispatch run: every event of the five tickets fits in one batch.
+        await app.Services.GetRequiredService<EventDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        async Task<SlaClockView> FirstResponseAsync(TicketDetails t) =>
+            (await client.GetAsync<List<SlaClockView>>($"/api/v1/tickets/{t.Number}/sla")).Single(c => c.Metric == SlaMetric.FirstResponse);
+        Assert.Equal(web.CreatedAt.AddHours(24), (await FirstResponseAsync(web)).DueAt);
+        Assert.Equal(social.CreatedAt.AddHours(1), (await FirstResponseAsync(social)).DueAt);
+        Assert.Contains(await client.GetAsync<List<SlaClockView>>($"/api/v1/tickets/{complaint.Number}/sla"), c => c.Metric == SlaMetric.Resolution);
+        Assert.Equal(SlaOutcome.Met, (await FirstResponseAsync(answered)).Outcome);
+        Assert.Equal([SlaEventTypes.Met], await SlaEventsAsync(client, answered.Number));
+        Assert.True((await FirstResponseAsync(paused)).Paused);
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_clocks_cannot_be_computed_fails_alone_and_the_others_of_its_batch_get_theirs()
+    {
+        var client = await app.ClientAsync();
+        await app.DrainAsync();
+        var good = await client.CreateTicketAsync(subject: "Good history", email: "good-history@example.test", channel: "web");
+        var bad = await client.CreateTicketAsync(subject: "Unreadable history", email: "bad-history@example.test", channel: "web");
+        await client.PatchAsync($"/api/v1/tickets/{bad.Number}", new { status = "pending" });
+        await app.WithDbAsync(db => db.Events.Where(e => e.TicketId == bad.Id && e.Type == TicketEventTypes.StatusChanged)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Data, "{\"to\":\"archived\"}")));
+
+        await app.Services.GetRequiredService<EventDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        var errors = await app.WithDbAsync(db => db.Events.Where(e => e.TicketId == good.Id || e.TicketId == bad.Id)
+            .Select(e => new { e.TicketId, e.Type, e.LastError }).ToListAsync());
+        Assert.Contains(await client.GetAsync<List<SlaClockView>>($"/api/v1/tickets/{good.Number}/sla"), c => c.Metric == SlaMetric.FirstResponse);
+        Assert.Empty(await client.GetAsync<List<SlaClockView>>($"/api/v1/tickets/{bad.Number}/sla"));
+        Assert.All(errors.Where(e => e.TicketId == good.Id), e => Assert.Null(e.LastError));
+        Assert.StartsWith("sla:", errors.Single(e => e.TicketId == bad.Id && e.Type == TicketEventTypes.Created).LastError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class SendWebReceipt(IServiceScopeFactory scopes, ChannelAdapters 
 
     public string Name => "web-receipt";
 
-    public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.Created && e.ActorKind == ActorKind.Customer && e.TicketId is not null;
+    // The creation event names the channel: tickets of other channels (an e-mail import, chat) are not read at all.
+    public bool Handles(TicketEvent e) => e.Type == TicketEventTypes.Created && e.ActorKind == ActorKind.Customer && e.TicketId is not null
+        && e.ReadData<CreatedData>()?.Channel is null or Channel.Web;
 
     public async Task HandleAsync(TicketEvent e, CancellationToken ct)
     {
@@ -46,4 +48,6 @@ public sealed class SendWebReceipt(IServiceScopeFactory scopes, ChannelAdapters 
         ticket.SendAutomatic(Message.Outbound(MessageKind.Email, Actor.System, text, null, adapters.CanSend(Channel.Web), now), now);
         await db.SaveChangesAsync(ct);
     }
+
+    private sealed record CreatedData(Channel? Channel);
 }
