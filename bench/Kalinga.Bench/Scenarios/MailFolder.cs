@@ -6,10 +6,11 @@ namespace Kalinga.Bench.Scenarios;
 /// <summary>
 /// A folder of .eml files as customers send them: plain text or text with an HTML alternative, in the four languages,
 /// from known customers and new addresses, a third of them replies that carry an existing ticket's "[#number]".
+/// Each <paramref name="batch"/> (0, 1, …) gives other messages: other Message-IDs, new addresses and texts.
 /// </summary>
 public static class MailFolder
 {
-    public static string Write(Plan plan, string folder, int count)
+    public static string Write(Plan plan, string folder, int count, int batch = 0)
     {
         if (Directory.Exists(folder))
         {
@@ -17,7 +18,8 @@ public static class MailFolder
         }
 
         Directory.CreateDirectory(folder);
-        var random = new Random(Plan.Seed + 2);
+        var random = new Random(Plan.Seed + 2 + (1000 * batch));
+        var name = batch == 0 ? "bench" : $"bench{batch}";
         var tickets = new TicketMaker(plan);
         for (var i = 0; i < count; i++)
         {
@@ -41,10 +43,10 @@ public static class MailFolder
             var message = new MimeMessage
             {
                 Subject = subject,
-                MessageId = $"bench.{i}.{random.Next():x8}@mail.example.test",
+                MessageId = $"{name}.{i}.{random.Next():x8}@mail.example.test",
                 Date = new DateTimeOffset(plan.End).AddMinutes(i),
             };
-            message.From.Add(new MailboxAddress(customer.Name, known ? customer.Email : $"bench.mail.{i}@new.example.test"));
+            message.From.Add(new MailboxAddress(customer.Name, known ? customer.Email : $"{name}.mail.{i}@new.example.test"));
             message.To.Add(new MailboxAddress("Support", "support@helpdesk.test"));
             var builder = new BodyBuilder { TextBody = body };
             if (random.NextDouble() < 0.5)
