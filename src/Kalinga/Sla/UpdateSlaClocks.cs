@@ -20,19 +20,22 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
     {
         var ids = ticketIds.Distinct().ToList();
 
-        // The tickets with what policies match on (the reason's code, the customer's tier) and their clocks, in one query.
+        // The tickets with what policies match on (the reason's code, the customer's tier), read without tracking: a
+        // pass changes only clocks (tracked, below) and rarely adds an SLA event to a ticket (see Report), and tracking
+        // a hundred tickets made every save compare all their properties.
         var found = await (
-                from t in db.Tickets
+                from t in db.Tickets.AsNoTracking()
                 where ids.Contains(t.Id)
                 join r in db.ContactReasons on t.ReasonId equals r.Id
                 join c in db.Customers on t.CustomerId equals c.Id
-                select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments, Clocks = t.SlaClocks.ToList() })
+                select new { Ticket = t, Reason = r.Code, c.IsVip, c.Segments })
             .ToListAsync(ct);
         if (found.Count == 0)
         {
             return;
         }
 
+        var clocks = (await db.SlaClocks.Where(c => ids.Contains(c.TicketId)).ToListAsync(ct)).ToLookup(c => c.TicketId);
         var now = clock.GetUtcNow().UtcDateTime;
         var policies = await settings.GetAsync("sla.policies", async () =>
             await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct));
@@ -40,7 +43,7 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
         foreach (var f in found)
         {
             var subject = new SlaSubject(f.Ticket.Channel, f.Ticket.Priority, f.Reason, f.IsVip, f.Segments, f.Ticket.OrganizationId);
-            await UpdateAsync(f.Ticket, subject, f.Clocks, histories[f.Ticket.Id], policies, now, ct);
+            await UpdateAsync(f.Ticket, subject, [.. clocks[f.Ticket.Id]], histories[f.Ticket.Id], policies, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -73,7 +76,7 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
             var row = existing ?? db.SlaClocks.Add(new SlaClock(ticket.Id, metric)).Entity;
             foreach (var done in cycles.Where(c => c.Stop is not null && c.Number > row.ReportedCycle))
             {
-                Report(ticket, row, policy, minutes, done, hours, now);
+                Report(Tracked(ticket), row, policy, minutes, done, hours, now);
                 row.ReportedCycle = done.Number;
             }
 
@@ -84,6 +87,19 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
                 : due is null || due >= stop ? SlaOutcome.Met : SlaOutcome.Missed;
             row.Track(policy.Id, policy.CalendarId, minutes, last, due, last.InstantAfter(hours, target * 0.75), outcome, now);
         }
+    }
+
+    // The ticket an SLA event is added to, tracked so that the save inserts the event: the instance the context already
+    // tracks (a caller's), or the one read here, attached unchanged.
+    private Ticket Tracked(Ticket ticket)
+    {
+        if (db.Tickets.Local.FindEntry(ticket.Id) is { } entry)
+        {
+            return entry.Entity;
+        }
+
+        db.Tickets.Attach(ticket);
+        return ticket;
     }
 
     private static void Report(Ticket ticket, SlaClock row, SlaPolicy policy, int minutes, SlaCycle cycle, BusinessHours hours, DateTime now)
