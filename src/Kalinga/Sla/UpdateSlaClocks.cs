@@ -76,7 +76,12 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
             var row = existing ?? db.SlaClocks.Add(new SlaClock(ticket.Id, metric)).Entity;
             foreach (var done in cycles.Where(c => c.Stop is not null && c.Number > row.ReportedCycle))
             {
-                Report(Tracked(ticket), row, policy, minutes, done, hours, now);
+                // A cycle that ended without an answer (solved or closed first) reports nothing.
+                if (done.Answered)
+                {
+                    Report(Tracked(ticket), row, policy, minutes, done, hours, now);
+                }
+
                 row.ReportedCycle = done.Number;
             }
 
@@ -104,11 +109,6 @@ public sealed class UpdateSlaClocks(KalingaDb db, SettingsCache settings, TimePr
 
     private static void Report(Ticket ticket, SlaClock row, SlaPolicy policy, int minutes, SlaCycle cycle, BusinessHours hours, DateTime now)
     {
-        if (!cycle.Answered)
-        {
-            return;
-        }
-
         var stop = cycle.Stop!.Value;
         var due = cycle.InstantAfter(hours, TimeSpan.FromMinutes(minutes));
         var met = due is null || due >= stop;
